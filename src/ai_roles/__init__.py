@@ -1,0 +1,79 @@
+"""Typed models of AI/ML careers: roles, skills, tools and how to move between them.
+
+>>> import ai_roles
+>>> cat = ai_roles.load_catalog()
+>>> cat.role("MLOps Engineer").name
+'MLOps Engineer'
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from ai_roles.exceptions import (
+    AIRolesError,
+    AIRolesWarning,
+    CatalogError,
+    NoPathError,
+    SchemaVersionError,
+    UnknownItemError,
+)
+from ai_roles.graph import (
+    build_graph,
+    catalog_from_graph,
+    from_node_link,
+    read_graphml,
+    to_node_link,
+    write_graphml,
+)
+from ai_roles.model import (
+    Catalog,
+    EffortModel,
+    Item,
+    Level,
+    Prerequisite,
+    Profile,
+    Requirement,
+    Role,
+    Skill,
+    Tool,
+)
+from ai_roles.serialize import dump, dumps, from_dict, load, load_catalog, loads, to_dict
+
+try:
+    __version__ = version("ai-roles")
+except PackageNotFoundError:  # pragma: no cover (only when run from an uninstalled tree)
+    __version__ = "0+unknown"
+
+__all__ = [
+    "AIRolesError",
+    "AIRolesWarning",
+    "Catalog",
+    "CatalogError",
+    "EffortModel",
+    "Item",
+    "Level",
+    "NoPathError",
+    "Prerequisite",
+    "Profile",
+    "Requirement",
+    "Role",
+    "SchemaVersionError",
+    "Skill",
+    "Tool",
+    "UnknownItemError",
+    "__version__",
+    "build_graph",
+    "catalog_from_graph",
+    "dump",
+    "dumps",
+    "from_dict",
+    "from_node_link",
+    "load",
+    "load_catalog",
+    "loads",
+    "read_graphml",
+    "to_dict",
+    "to_node_link",
+    "write_graphml",
+]

@@ -1,0 +1,60 @@
+"""An immutable, hashable mapping for the fields of frozen models."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TypeVar
+
+__all__ = ["FrozenDict"]
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class FrozenDict(Mapping[K, V]):
+    """A read-only `dict`, hashable when its values are, ordered by key.
+
+    Equal to any mapping with the same items, like `dict`.
+
+    Examples
+    --------
+    >>> d = FrozenDict({"onet": "15-2051.00", "esco": "http://data.europa.eu/esco/x"})
+    >>> list(d)
+    ['esco', 'onet']
+    >>> d == {"esco": "http://data.europa.eu/esco/x", "onet": "15-2051.00"}
+    True
+    """
+
+    __slots__ = ("_data", "_hash")
+
+    def __init__(self, items: Mapping[K, V] | None = None) -> None:
+        data = dict(items or {})
+        self._data: dict[K, V] = {k: data[k] for k in sorted(data)}  # type: ignore[type-var]
+        self._hash: int | None = None
+
+    def __getitem__(self, key: K) -> V:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(frozenset(self._data.items()))
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FrozenDict):
+            return self._data == other._data
+        if isinstance(other, Mapping):
+            return self._data == dict(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"FrozenDict({self._data!r})"
+
+    def __reduce__(self) -> tuple[type[FrozenDict[K, V]], tuple[dict[K, V]]]:
+        return (type(self), (self._data,))

@@ -1,0 +1,895 @@
+"""The typed model: levels, skills, tools, requirements, roles, profiles and catalogs.
+
+Every class is a frozen, slotted, keyword-only attrs class: immutable,
+hashable by value and picklable. Change one with `attrs.evolve`.
+
+A validator checks one object as it is made (an id with whitespace, a level
+out of range, a negative number of hours). Checks across objects (unknown or
+duplicate ids, prerequisite cycles) belong to `Catalog`, which collects every
+problem before it raises one `CatalogError`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+from attrs import field, frozen
+
+from ai_roles._frozendict import FrozenDict
+from ai_roles.exceptions import CatalogError, UnknownItemError
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = [
+    "DEFAULT_HOURS",
+    "Catalog",
+    "EffortModel",
+    "Item",
+    "Level",
+    "Prerequisite",
+    "Profile",
+    "Requirement",
+    "Role",
+    "Skill",
+    "Tool",
+]
+
+DEFAULT_HOURS = 40.0
+"""Hours from `Level.NONE` to `Level.PRACTITIONER` when an item does not say: a short course."""
+
+
+class Level(enum.IntEnum):
+    """How well someone holds a skill or tool, from nothing to expert.
+
+    The levels are cumulative: each includes the ones below it.
+    """
+
+    NONE = 0
+    """Has not learned it."""
+    AWARENESS = 1
+    """Knows what it is, what it is for and when to reach for it."""
+    WORKING = 2
+    """Uses it for everyday tasks, with references and some guidance."""
+    PRACTITIONER = 3
+    """Uses it independently, to production quality."""
+    EXPERT = 4
+    """Knows it in depth: designs with it, teaches it, extends it."""
+
+    @classmethod
+    def parse(cls, value: Level | int | str) -> Level:
+        """Return the level a number (0-4) or a name (case-insensitive) stands for.
+
+        Raises
+        ------
+        ValueError
+            If `value` is neither; the message shows the value.
+
+        Examples
+        --------
+        >>> Level.parse("Practitioner"), Level.parse(2)
+        (<Level.PRACTITIONER: 3>, <Level.WORKING: 2>)
+        """
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 4:
+            return cls(value)
+        if isinstance(value, str) and value.strip().upper() in cls.__members__:
+            return cls[value.strip().upper()]
+        msg = f"{value!r} is not a level (0-4 or none, awareness, working, practitioner, expert)"
+        raise ValueError(msg)
+
+
+# --- converters and validators -------------------------------------------------------
+
+
+def _strings(value: str | Iterable[str]) -> tuple[str, ...]:
+    """Turn one string or an iterable of strings into a tuple (a bare string is one item)."""
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+def _string_map(value: Mapping[str, str] | None) -> FrozenDict[str, str]:
+    return value if isinstance(value, FrozenDict) else FrozenDict(value)
+
+
+def _number(value: float) -> float:
+    """Make ints floats (so equal values serialise alike); leave the rest to validators."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+def _check_id(_: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not value or any(c.isspace() for c in value):
+        msg = f"{attribute.name}: {value!r} is not an id (a non-empty string without whitespace)"
+        raise ValueError(msg)
+
+
+def _check_name(_: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        msg = f"{attribute.name}: {value!r} is not a name (a non-empty string)"
+        raise ValueError(msg)
+
+
+def _check_ids(_: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+    for item in value:
+        _check_id(_, attribute, item)  # type: ignore[arg-type]
+
+
+def _check_strings(
+    _: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+) -> None:
+    for item in value:
+        if not isinstance(item, str):
+            msg = f"{attribute.name}: {item!r} is not a string"
+            raise TypeError(msg)
+
+
+def _check_string_map(
+    _: object, attribute: attrs.Attribute[FrozenDict[str, str]], value: FrozenDict[str, str]
+) -> None:
+    for key, item in value.items():
+        if not isinstance(key, str) or not isinstance(item, str):
+            msg = f"{attribute.name}: {key!r}: {item!r} is not a pair of strings"
+            raise TypeError(msg)
+
+
+def _check_hours(_: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if not (isinstance(value, float) and math.isfinite(value) and value >= 0):
+        msg = f"{attribute.name}: {value!r} is not a number of hours (finite and >= 0)"
+        raise ValueError(msg)
+
+
+def _check_importance(_: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if not (isinstance(value, float) and 0 < value <= 1):
+        msg = f"{attribute.name}: {value!r} is not an importance (a number in (0, 1])"
+        raise ValueError(msg)
+
+
+def _check_bool(_: object, attribute: attrs.Attribute[bool], value: bool) -> None:
+    if not isinstance(value, bool):
+        msg = f"{attribute.name}: {value!r} is not true or false"
+        raise TypeError(msg)
+
+
+def _id() -> Any:
+    return field(validator=_check_id)
+
+
+def _name() -> Any:
+    return field(validator=_check_name)
+
+
+def _text() -> Any:
+    return field(default="", validator=attrs.validators.instance_of(str))
+
+
+def _texts() -> Any:
+    return field(default=(), converter=_strings, validator=_check_strings)
+
+
+def _external_ids() -> Any:
+    return field(factory=FrozenDict, converter=_string_map, validator=_check_string_map)
+
+
+# --- items ----------------------------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class Prerequisite:
+    """What must be held, and how well, before an item can be learned.
+
+    `Prerequisite(item="docker", level=Level.WORKING)` on Kubernetes means:
+    learning Kubernetes, to any level, needs Docker at `WORKING` or better first.
+    """
+
+    item: str = _id()
+    level: Level = field(default=Level.WORKING, converter=Level.parse)
+
+
+def _prerequisites(
+    value: Iterable[Prerequisite | str | tuple[str, Level | int | str]],
+) -> tuple[Prerequisite, ...]:
+    """Accept prerequisites as objects, bare ids (at `WORKING`) or ``(id, level)`` pairs."""
+    result = []
+    for p in _strings(value) if isinstance(value, str) else value:
+        if isinstance(p, Prerequisite):
+            result.append(p)
+        elif isinstance(p, str):
+            result.append(Prerequisite(item=p))
+        else:
+            item, level = p
+            result.append(Prerequisite(item=item, level=Level.parse(level)))
+    return tuple(result)
+
+
+def _check_prerequisites(
+    _: object, attribute: attrs.Attribute[tuple[Prerequisite, ...]], value: tuple[Prerequisite, ...]
+) -> None:
+    for p in value:
+        if not isinstance(p, Prerequisite):
+            msg = f"{attribute.name}: {p!r} is not a prerequisite"
+            raise TypeError(msg)
+
+
+@frozen(kw_only=True)
+class Item:
+    """What skills and tools share: something a person learns, with an effort in hours.
+
+    Attributes
+    ----------
+    id : str
+        Unique across the catalog's roles, skills and tools; no whitespace.
+    name : str
+        How people call it.
+    category : str
+        A grouping such as ``"mathematics"`` or ``"mlops"``.
+    description : str
+        One or two sentences.
+    prerequisites : tuple of Prerequisite
+        What must be held first, and at which level.
+    hours : float
+        Hours of focused learning from `Level.NONE` to `Level.PRACTITIONER`;
+        the catalog's `EffortModel` scales it to other levels.
+    aliases : tuple of str
+        Other names, for lookups.
+    external_ids : mapping of str to str
+        Ids in other taxonomies, e.g. ``{"esco": "http://data.europa.eu/esco/skill/..."}``.
+    """
+
+    id: str = _id()
+    name: str = _name()
+    category: str = _text()
+    description: str = _text()
+    prerequisites: tuple[Prerequisite, ...] = field(
+        default=(), converter=_prerequisites, validator=_check_prerequisites
+    )
+    hours: float = field(default=DEFAULT_HOURS, converter=_number, validator=_check_hours)
+    aliases: tuple[str, ...] = _texts()
+    external_ids: FrozenDict[str, str] = _external_ids()
+
+
+@frozen(kw_only=True)
+class Skill(Item):
+    """A skill or body of knowledge (statistics, deep learning, communication).
+
+    See `Item` for the fields.
+
+    Examples
+    --------
+    >>> Skill(id="linear-algebra", name="Linear algebra", hours=90).hours
+    90.0
+    """
+
+
+@frozen(kw_only=True)
+class Tool(Item):
+    """A language, framework, library, platform or service (Python, PyTorch, AWS).
+
+    Besides the fields of `Item`:
+
+    Attributes
+    ----------
+    kind : str
+        ``"language"``, ``"framework"``, ``"library"``, ``"platform"``,
+        ``"service"``, ``"database"``, ``"tool"`` or ``"model"``.
+    skills : tuple of str
+        Ids of the skills using this tool exercises.
+    """
+
+    kind: str = field(default="tool", validator=_check_name)
+    skills: tuple[str, ...] = field(default=(), converter=_strings, validator=_check_ids)
+
+
+# --- roles ----------------------------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class Requirement:
+    """One thing a role needs: an item, or a choice of alternatives, at a level.
+
+    Attributes
+    ----------
+    options : tuple of str
+        Ids of skills or tools; holding **any one** at `level` meets the
+        requirement ("TensorFlow / PyTorch"). The most common comes first. A
+        bare id is accepted for a single option.
+    level : Level
+        The level needed (default `WORKING`).
+    essential : bool
+        Whether the role cannot be held without it (ESCO's essential); optional
+        requirements count towards similarity but not towards qualifying.
+    importance : float
+        A weight in ``(0, 1]`` for similarity.
+    """
+
+    options: tuple[str, ...] = field(
+        converter=_strings, validator=[_check_ids, attrs.validators.min_len(1)]
+    )
+    level: Level = field(default=Level.WORKING, converter=Level.parse)
+    essential: bool = field(default=True, validator=_check_bool)
+    importance: float = field(default=1.0, converter=_number, validator=_check_importance)
+
+
+def _requirements(value: Iterable[Requirement | str]) -> tuple[Requirement, ...]:
+    """Accept requirements as objects or bare ids (one option at `WORKING`)."""
+    return tuple(r if isinstance(r, Requirement) else Requirement(options=r) for r in value)
+
+
+def _check_requirements(
+    _: object, attribute: attrs.Attribute[tuple[Requirement, ...]], value: tuple[Requirement, ...]
+) -> None:
+    for r in value:
+        if not isinstance(r, Requirement):
+            msg = f"{attribute.name}: {r!r} is not a requirement"
+            raise TypeError(msg)
+
+
+@frozen(kw_only=True)
+class Role:
+    """A job people hold, with what it requires.
+
+    Attributes
+    ----------
+    id, name : str
+        As for `Item`.
+    summary : str
+        What the role does, in a sentence or two.
+    why : str
+        Why the role matters.
+    responsibilities : tuple of str
+        What its holders do.
+    requirements : tuple of Requirement
+        The skills and tools it requires; an item appears in one at most.
+    family : str
+        A grouping such as ``"engineering"`` or ``"research"``.
+    aliases : tuple of str
+        Job-title variants, for lookups.
+    external_ids : mapping of str to str
+        E.g. ``{"onet": "15-2051.00", "esco": "http://data.europa.eu/esco/occupation/..."}``.
+    sources : tuple of str
+        Where the description comes from.
+    """
+
+    id: str = _id()
+    name: str = _name()
+    summary: str = _text()
+    why: str = _text()
+    responsibilities: tuple[str, ...] = _texts()
+    requirements: tuple[Requirement, ...] = field(
+        default=(), converter=_requirements, validator=_check_requirements
+    )
+    family: str = _text()
+    aliases: tuple[str, ...] = _texts()
+    external_ids: FrozenDict[str, str] = _external_ids()
+    sources: tuple[str, ...] = _texts()
+
+
+# --- people ---------------------------------------------------------------------------
+
+
+def _levels(value: Mapping[str, Level | int | str]) -> FrozenDict[str, Level]:
+    """Parse every level; drop items held at `NONE` so equal profiles compare equal."""
+    levels = {item: Level.parse(level) for item, level in dict(value).items()}
+    return FrozenDict({item: level for item, level in levels.items() if level > Level.NONE})
+
+
+def _check_level_keys(
+    _: object, attribute: attrs.Attribute[FrozenDict[str, Level]], value: FrozenDict[str, Level]
+) -> None:
+    for item in value:
+        _check_id(_, attribute, item)  # type: ignore[arg-type]
+
+
+@frozen(kw_only=True)
+class Profile:
+    """What a person holds: a level for each skill or tool.
+
+    Items not listed are held at `Level.NONE`. Analysis functions close a
+    profile under prerequisites (`Catalog.closure`) before they use it: nobody
+    holds an item without its prerequisites.
+
+    Examples
+    --------
+    >>> p = Profile(levels={"python": 3, "sql": "working"})
+    >>> p.level("python"), p.level("rust")
+    (<Level.PRACTITIONER: 3>, <Level.NONE: 0>)
+    """
+
+    levels: FrozenDict[str, Level] = field(
+        factory=FrozenDict, converter=_levels, validator=_check_level_keys
+    )
+
+    def level(self, item: str) -> Level:
+        """Return the level at which the person holds `item` (`NONE` if not at all)."""
+        return self.levels.get(item, Level.NONE)
+
+
+# --- effort ---------------------------------------------------------------------------
+
+
+def _fractions(value: Iterable[float]) -> tuple[float, ...]:
+    return tuple(float(v) for v in value)
+
+
+def _check_fractions(
+    _: object, attribute: attrs.Attribute[tuple[float, ...]], value: tuple[float, ...]
+) -> None:
+    if len(value) != 4:
+        msg = f"{attribute.name}: {list(value)!r} is not 4 fractions (awareness to expert)"
+        raise ValueError(msg)
+    steps = (0.0, *value)
+    if not all(math.isfinite(v) for v in value) or any(a >= b for a, b in zip(steps, value)):
+        msg = f"{attribute.name}: {list(value)!r} is not strictly increasing, positive and finite"
+        raise ValueError(msg)
+    if value[Level.PRACTITIONER - 1] != 1.0:
+        msg = f"{attribute.name}: {list(value)!r} must have 1.0 at practitioner (hours are to it)"
+        raise ValueError(msg)
+
+
+@frozen(kw_only=True)
+class EffortModel:
+    """How an item's `hours` (to `PRACTITIONER`) scale to the other levels.
+
+    Attributes
+    ----------
+    fractions : tuple of 4 floats
+        The cumulative share of an item's hours needed to reach `AWARENESS`,
+        `WORKING`, `PRACTITIONER` and `EXPERT` from nothing; strictly
+        increasing, with 1.0 at `PRACTITIONER`. The default ``(0.1, 0.4, 1.0,
+        2.5)`` says awareness takes a tenth of the effort of becoming a
+        practitioner, and expertise two and a half times that effort.
+
+    Examples
+    --------
+    >>> EffortModel().hours(100, Level.NONE, Level.WORKING)
+    40.0
+    >>> EffortModel().hours(100, Level.WORKING, Level.PRACTITIONER)
+    60.0
+    """
+
+    fractions: tuple[float, ...] = field(
+        default=(0.1, 0.4, 1.0, 2.5), converter=_fractions, validator=_check_fractions
+    )
+
+    def share(self, level: Level) -> float:
+        """Return the cumulative share of the hours needed to reach `level` from nothing."""
+        return 0.0 if level <= Level.NONE else self.fractions[level - 1]
+
+    def hours(self, hours: float, from_level: Level, to_level: Level) -> float:
+        """Return the hours to go from `from_level` to `to_level` on an item of `hours`.
+
+        Zero when `to_level` is not above `from_level`.
+        """
+        if to_level <= from_level:
+            return 0.0
+        return hours * (self.share(to_level) - self.share(from_level))
+
+
+# --- the catalog ----------------------------------------------------------------------
+
+T = TypeVar("T", Role, Skill, Tool)
+_KINDS = ("role", "skill", "tool")
+
+
+def _tuple_of(cls: type[T]) -> Any:
+    def convert(value: Iterable[T]) -> tuple[T, ...]:
+        return tuple(value)
+
+    def check(_: object, attribute: attrs.Attribute[tuple[T, ...]], value: tuple[T, ...]) -> None:
+        for v in value:
+            if not isinstance(v, cls):
+                msg = f"{attribute.name}: {v!r} is not a {cls.__name__}"
+                raise TypeError(msg)
+
+    return field(default=(), converter=convert, validator=check)
+
+
+@frozen(kw_only=True)
+class Catalog:
+    """A set of roles with the skills and tools they require.
+
+    Construction checks everything across objects and raises one
+    `CatalogError` listing every problem with its location: duplicate ids,
+    unknown ids in requirements, prerequisites and tool skills, an item
+    required twice by a role, and prerequisite cycles (named ``a -> b -> a``).
+
+    Lookups (`role`, `skill`, `tool`, `item`) accept an id, a name or an
+    alias, case-insensitively; a miss raises `UnknownItemError` with close
+    matches. Derived structures (indices, the graph) are computed once and
+    cached; they take no part in equality, hashing or pickling.
+
+    Attributes
+    ----------
+    name, version : str
+        What the catalog is.
+    roles, skills, tools : tuple
+        Its `Role`, `Skill` and `Tool` objects, in order.
+    effort : EffortModel
+        How hours scale with level.
+
+    Examples
+    --------
+    >>> cat = Catalog(
+    ...     skills=[Skill(id="stats", name="Statistics", hours=80)],
+    ...     roles=[Role(id="analyst", name="Data Analyst", requirements=["stats"])],
+    ... )
+    >>> cat.role("data analyst").requirements[0].options
+    ('stats',)
+    >>> cat.hours("stats", Level.NONE, Level.WORKING)
+    32.0
+    """
+
+    name: str = _text()
+    version: str = _text()
+    roles: tuple[Role, ...] = _tuple_of(Role)
+    skills: tuple[Skill, ...] = _tuple_of(Skill)
+    tools: tuple[Tool, ...] = _tuple_of(Tool)
+    effort: EffortModel = field(
+        factory=EffortModel, validator=attrs.validators.instance_of(EffortModel)
+    )
+    _cache: dict[str, Any] = field(
+        init=False, factory=dict, eq=False, hash=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        problems = _catalog_problems(self)
+        if problems:
+            raise CatalogError(problems)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Pickle the fields only: caches (a graph, indices) are rebuilt on demand.
+        return (_rebuild, (self.name, self.version, self.roles, self.skills, self.tools, self.effort))
+
+    # -- lookups --
+
+    @property
+    def _index(self) -> _Index:
+        index = self._cache.get("index")
+        if index is None:
+            index = self._cache["index"] = _Index(self)
+        return index  # type: ignore[no-any-return]
+
+    def role(self, key: str | Role) -> Role:
+        """Return the role with id, name or alias `key` (case-insensitive).
+
+        Raises
+        ------
+        UnknownItemError
+            If no role matches; the message suggests up to three close matches.
+        """
+        result = self._index.find(key, "role")
+        assert isinstance(result, Role)  # noqa: S101 (the index only returns roles here)
+        return result
+
+    def skill(self, key: str | Skill) -> Skill:
+        """Return the skill with id, name or alias `key` (case-insensitive).
+
+        Raises
+        ------
+        UnknownItemError
+            If no skill matches; the message suggests up to three close matches.
+        """
+        result = self._index.find(key, "skill")
+        assert isinstance(result, Skill)  # noqa: S101
+        return result
+
+    def tool(self, key: str | Tool) -> Tool:
+        """Return the tool with id, name or alias `key` (case-insensitive).
+
+        Raises
+        ------
+        UnknownItemError
+            If no tool matches; the message suggests up to three close matches.
+        """
+        result = self._index.find(key, "tool")
+        assert isinstance(result, Tool)  # noqa: S101
+        return result
+
+    def item(self, key: str | Item) -> Skill | Tool:
+        """Return the skill or tool with id, name or alias `key` (case-insensitive).
+
+        Raises
+        ------
+        UnknownItemError
+            If no skill or tool matches; the message suggests close matches.
+        """
+        result = self._index.find(key, "item")
+        assert isinstance(result, (Skill, Tool))  # noqa: S101
+        return result
+
+    def __contains__(self, key: object) -> bool:
+        """Whether `key` is the id of one of the catalog's roles, skills or tools."""
+        return isinstance(key, str) and key in self._index.by_id
+
+    @property
+    def items(self) -> tuple[Skill | Tool, ...]:
+        """The skills, then the tools: everything a person can learn."""
+        return (*self.skills, *self.tools)
+
+    # -- effort and profiles --
+
+    def hours(self, item: str | Item, from_level: Level | int, to_level: Level | int) -> float:
+        """Return the hours needed to raise `item` from `from_level` to `to_level`.
+
+        Its own hours, scaled by the catalog's `EffortModel`; zero when
+        `to_level` is not above `from_level`. Prerequisites are not included.
+
+        Examples
+        --------
+        >>> import ai_roles
+        >>> cat = ai_roles.load_catalog()
+        >>> cat.hours("docker", "none", "practitioner") == cat.tool("docker").hours
+        True
+        """
+        hours = self.item(item).hours
+        return self.effort.hours(hours, Level.parse(from_level), Level.parse(to_level))
+
+    def closure(self, profile: Profile | Mapping[str, Level | int | str]) -> Profile:
+        """Return `profile` with every held item's prerequisites added, recursively.
+
+        Each prerequisite is raised to the level it is needed at, unless it is
+        held higher already. Items the catalog does not hold raise
+        `UnknownItemError`.
+
+        Examples
+        --------
+        >>> cat = Catalog(
+        ...     skills=[
+        ...         Skill(id="python", name="Python"),
+        ...         Skill(id="ml", name="ML", prerequisites=[("python", "practitioner")]),
+        ...     ]
+        ... )
+        >>> cat.closure(Profile(levels={"ml": 2})).levels
+        FrozenDict({'ml': <Level.WORKING: 2>, 'python': <Level.PRACTITIONER: 3>})
+        """
+        if not isinstance(profile, Profile):
+            profile = Profile(levels=profile)
+        levels = dict(profile.levels)
+        stack = list(levels)
+        while stack:
+            item = self.item(stack.pop())
+            for p in item.prerequisites:
+                if levels.get(p.item, Level.NONE) < p.level:
+                    levels[p.item] = p.level
+                    stack.append(p.item)
+        return Profile(levels=levels)
+
+    def profile_of(self, role: str | Role) -> Profile:
+        """Return what the holder of `role` is modelled as knowing.
+
+        The first-listed option of every requirement, essential and optional,
+        at the requirement's level, closed under prerequisites.
+        """
+        found = self.role(role)
+        key = "profile:" + found.id
+        cached = self._cache.get(key)
+        if cached is None:
+            levels: dict[str, Level] = {}
+            for r in found.requirements:
+                levels[r.options[0]] = max(r.level, levels.get(r.options[0], Level.NONE))
+            cached = self._cache[key] = self.closure(Profile(levels=levels))
+        return cached  # type: ignore[no-any-return]
+
+    # -- derived structures --
+
+    @property
+    def graph(self) -> nx.DiGraph[str]:
+        """The catalog as a frozen `networkx.DiGraph`, built once; see `build_graph`."""
+        graph = self._cache.get("graph")
+        if graph is None:
+            from ai_roles.graph import build_graph  # noqa: PLC0415 (the model needs no networkx)
+
+            graph = self._cache["graph"] = build_graph(self)
+        return graph  # type: ignore[no-any-return]
+
+
+def _rebuild(
+    name: str,
+    version: str,
+    roles: tuple[Role, ...],
+    skills: tuple[Skill, ...],
+    tools: tuple[Tool, ...],
+    effort: EffortModel,
+) -> Catalog:
+    return Catalog(name=name, version=version, roles=roles, skills=skills, tools=tools, effort=effort)
+
+
+class _Index:
+    """Case-insensitive lookup tables of a catalog, built once."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.by_id: dict[str, Role | Skill | Tool] = {}
+        self.keys: dict[str, dict[str, list[str]]] = {"id": {}, "name": {}, "alias": {}}
+        self.kind: dict[str, str] = {}
+        for kind, objects in zip(_KINDS, (catalog.roles, catalog.skills, catalog.tools)):
+            for obj in objects:
+                self.by_id[obj.id] = obj
+                self.kind[obj.id] = kind
+                self._add("id", obj.id, obj.id)
+                self._add("name", obj.name, obj.id)
+                for alias in obj.aliases:
+                    self._add("alias", alias, obj.id)
+
+    def _add(self, table: str, key: str, id_: str) -> None:
+        ids = self.keys[table].setdefault(key.casefold(), [])
+        if id_ not in ids:
+            ids.append(id_)
+
+    def _fits(self, id_: str, kind: str) -> bool:
+        return self.kind[id_] == kind or (kind == "item" and self.kind[id_] != "role")
+
+    def find(self, key: str | Role | Item, kind: str) -> Role | Skill | Tool:
+        if not isinstance(key, str):
+            key = key.id
+        exact = self.by_id.get(key)
+        if exact is not None and self._fits(key, kind):
+            return exact
+        folded = key.casefold()
+        for table in ("id", "name", "alias"):
+            ids = [i for i in self.keys[table].get(folded, ()) if self._fits(i, kind)]
+            if len(ids) == 1:
+                return self.by_id[ids[0]]
+            if ids:
+                listed = ", ".join(repr(i) for i in sorted(ids))
+                raise UnknownItemError(
+                    key, kind, sorted(ids)[:3], f"is the {table} of several: {listed}; use an id"
+                )
+        raise UnknownItemError(key, kind, self.suggest(folded, kind))
+
+    def suggest(self, folded: str, kind: str) -> tuple[str, ...]:
+        candidates: dict[str, str] = {}
+        for table in ("id", "name", "alias"):
+            for text, ids in self.keys[table].items():
+                for i in ids:
+                    if self._fits(i, kind):
+                        candidates.setdefault(text, i)
+        suggestions: list[str] = []
+        for text in difflib.get_close_matches(folded, candidates, n=10, cutoff=0.6):
+            if candidates[text] not in suggestions:
+                suggestions.append(candidates[text])
+        return tuple(suggestions[:3])
+
+
+# --- catalog checks -------------------------------------------------------------------
+
+
+def _catalog_problems(catalog: Catalog) -> list[str]:
+    """Return every cross-object problem of `catalog`, each with its location."""
+    problems: list[str] = []
+    where: dict[str, str] = {}  # id -> location of its first definition
+    kind_of: dict[str, str] = {}
+    for kind, objects in zip(_KINDS, (catalog.roles, catalog.skills, catalog.tools)):
+        for i, obj in enumerate(objects):
+            location = f"{kind}s[{i}]"
+            if obj.id in where:
+                problems.append(f"{location}.id: duplicate id {obj.id!r} (also {where[obj.id]})")
+            else:
+                where[obj.id] = location
+                kind_of[obj.id] = kind
+    names = sorted(i for i, k in kind_of.items() if k != "role")
+
+    def check_item(location: str, ref: str, *, want: str = "item") -> bool:
+        found = kind_of.get(ref)
+        if found is None:
+            close = difflib.get_close_matches(ref, names, n=3)
+            hint = "; did you mean " + ", ".join(map(repr, close)) + "?" if close else ""
+            problems.append(f"{location}: unknown {want} {ref!r}{hint}")
+            return False
+        if found == "role" or (want == "skill" and found != "skill"):
+            problems.append(f"{location}: {ref!r} is a {found}, not a {want}")
+            return False
+        return True
+
+    for i, role in enumerate(catalog.roles):
+        seen: dict[str, int] = {}
+        for j, requirement in enumerate(role.requirements):
+            for k, option in enumerate(requirement.options):
+                location = f"roles[{i}].requirements[{j}].options[{k}]"
+                check_item(location, option)
+                if option in seen:
+                    problems.append(
+                        f"{location}: {option!r} is already required by requirements[{seen[option]}]"
+                    )
+                seen.setdefault(option, j)
+
+    edges: dict[str, list[str]] = {}  # dependent -> its prerequisites
+    for kind, objects in (("skill", catalog.skills), ("tool", catalog.tools)):
+        for i, obj in enumerate(objects):
+            needs = edges.setdefault(obj.id, [])
+            for j, p in enumerate(obj.prerequisites):
+                location = f"{kind}s[{i}].prerequisites[{j}].item"
+                if p.item in needs:
+                    problems.append(f"{location}: {p.item!r} is listed twice")
+                elif check_item(location, p.item):
+                    needs.append(p.item)
+    for i, tool in enumerate(catalog.tools):
+        for j, skill_id in enumerate(tool.skills):
+            location = f"tools[{i}].skills[{j}]"
+            if skill_id in tool.skills[:j]:
+                problems.append(f"{location}: {skill_id!r} is listed twice")
+            elif check_item(location, skill_id, want="skill") and tool.id in edges.get(skill_id, ()):
+                problems.append(
+                    f"{location}: {tool.id!r} exercises {skill_id!r}"
+                    " and cannot also be its prerequisite"
+                )
+    problems.extend(
+        f"{where[cycle[0]]}.prerequisites: cycle {' -> '.join(cycle)}" for cycle in _cycles(edges)
+    )
+    return problems
+
+
+def _cycles(edges: Mapping[str, list[str]]) -> Iterator[list[str]]:
+    """Yield one cycle (closed: first id repeated last) per cyclic part of a graph.
+
+    `edges` maps each node to its successors. Tarjan's strongly connected
+    components, iteratively; each component with a cycle yields one, starting
+    at its least id, so the report is deterministic.
+    """
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    counter = 0
+    for root in sorted(edges):
+        if root in index:
+            continue
+        work = [(root, iter(edges.get(root, ())))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, successors = work[-1]
+            for nxt in successors:
+                if nxt not in index:
+                    index[nxt] = low[nxt] = counter
+                    counter += 1
+                    stack.append(nxt)
+                    on_stack.add(nxt)
+                    work.append((nxt, iter(edges.get(nxt, ()))))
+                    break
+                if nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+            else:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
+                if low[node] == index[node]:
+                    component = set()
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.add(member)
+                        if member == node:
+                            break
+                    if len(component) > 1 or node in edges.get(node, ()):
+                        yield _cycle_in(edges, component)
+
+
+def _cycle_in(edges: Mapping[str, list[str]], component: set[str]) -> list[str]:
+    """Return a shortest cycle through the least node of a strongly connected `component`."""
+    start = min(component)
+    parents: dict[str, str] = {}
+    frontier = [start]
+    while frontier:
+        following = []
+        for node in frontier:
+            for nxt in sorted(edges.get(node, ())):
+                if nxt == start:
+                    path = [node]
+                    while path[-1] != start:
+                        path.append(parents[path[-1]])
+                    return [start, *reversed(path[:-1]), start] if node != start else [start, start]
+                if nxt in component and nxt not in parents:
+                    parents[nxt] = node
+                    following.append(nxt)
+        frontier = following
+    raise AssertionError  # a strongly connected component always has a cycle
