@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -53,9 +54,23 @@ __all__ = [
 ]
 
 _SCHEMA = "ai-roles/1"
+# Text that XML 1.0 carries as it is: no control characters but tab and newline (a
+# carriage return would come back as a newline), no non-characters. Other text is
+# written as JSON under the attribute name plus `_JSON_SUFFIX`.
+_XML_SAFE = re.compile("[\t\n\x20-\x7e\x80-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]*")
+_JSON_SUFFIX = ".json"
 _LISTS = ("aliases", "responsibilities", "sources")
 _MAPPINGS = ("external_ids",)
-_ROLE_FIELDS = ("name", "summary", "why", "family", "responsibilities", "aliases", "external_ids", "sources")
+_ROLE_FIELDS = (
+    "name",
+    "summary",
+    "why",
+    "family",
+    "responsibilities",
+    "aliases",
+    "external_ids",
+    "sources",
+)
 _ITEM_FIELDS = ("name", "category", "description", "hours", "aliases", "external_ids")
 
 
@@ -112,7 +127,8 @@ def build_graph(catalog: Catalog) -> nx.DiGraph[str]:
     for tool in catalog.tools:
         for order, skill in enumerate(tool.skills):
             graph.add_edge(tool.id, skill, relation="exercises", order=order)
-    return nx.freeze(graph)
+    frozen: nx.DiGraph[str] = nx.freeze(graph)
+    return frozen
 
 
 def catalog_from_graph(graph: nx.DiGraph[str]) -> Catalog:
@@ -150,7 +166,9 @@ def catalog_from_graph(graph: nx.DiGraph[str]) -> Catalog:
                     Tool(
                         id=node,
                         kind=data.get("tool_kind", "tool"),
-                        skills=[s for s, _ in _ordered(graph.out_edges(node, data=True), "exercises")],
+                        skills=[
+                            s for s, _ in _ordered(graph.out_edges(node, data=True), "exercises")
+                        ],
                         **_item_fields(graph, node, data),
                     )
                 )
@@ -160,7 +178,9 @@ def catalog_from_graph(graph: nx.DiGraph[str]) -> Catalog:
             message = e.args[0] if e.args and isinstance(e.args[0], str) else repr(e)
             problems.append(f"nodes[{node!r}]: {message}")
     try:
-        effort = EffortModel(fractions=_sequence(graph.graph.get("effort", EffortModel().fractions)))
+        effort = EffortModel(
+            fractions=_sequence(graph.graph.get("effort", EffortModel().fractions))
+        )
     except (TypeError, ValueError) as e:
         problems.append(f"graph.effort: {e}")
         effort = EffortModel()
@@ -210,14 +230,19 @@ def _fields(data: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:
     return result
 
 
-def _ordered(edges: Iterable[tuple[str, str, dict[str, Any]]], relation: str) -> list[tuple[str, dict[str, Any]]]:
+def _ordered(
+    edges: Iterable[tuple[str, str, dict[str, Any]]], relation: str
+) -> list[tuple[str, dict[str, Any]]]:
     """Return the far ends of the `relation` edges, with their data, in their stored order."""
     chosen = []
     for u, v, data in edges:
         if data.get("relation") == relation:
             other = v if relation != "prerequisite" else u
             chosen.append((other, data))
-    return sorted(chosen, key=lambda pair: (pair[1].get("group", 0), pair[1].get("rank", pair[1].get("order", 0))))
+    return sorted(
+        chosen,
+        key=lambda pair: (pair[1].get("group", 0), pair[1].get("rank", pair[1].get("order", 0))),
+    )
 
 
 def _item_fields(graph: nx.DiGraph[str], node: str, data: Mapping[str, Any]) -> dict[str, Any]:
@@ -269,11 +294,21 @@ def _encoded(catalog: Catalog, *, as_text: bool) -> nx.DiGraph[str]:
             return value
         return json.dumps(value, ensure_ascii=False) if as_text else value
 
+    def attributes(data: Mapping[str, Any]) -> dict[str, Any]:
+        result = {}
+        for key, value in data.items():
+            encoded = plain(value)
+            if as_text and isinstance(encoded, str) and not _XML_SAFE.fullmatch(encoded):
+                result[key + _JSON_SUFFIX] = json.dumps(encoded)  # ASCII with escapes
+            else:
+                result[key] = encoded
+        return result
+
     source = catalog.graph
     graph: nx.DiGraph[str] = nx.DiGraph()
-    graph.graph.update({k: plain(v) for k, v in source.graph.items()}, schema=_SCHEMA)
+    graph.graph.update(attributes(source.graph), schema=_SCHEMA)
     for node, data in source.nodes(data=True):
-        graph.add_node(node, **{k: plain(v) for k, v in data.items()})
+        graph.add_node(node, **attributes(data))
     for u, v, data in source.edges(data=True):
         graph.add_edge(u, v, **{k: plain(x) for k, x in data.items()})
     return graph
@@ -317,9 +352,18 @@ def read_graphml(path: str | os.PathLike[str]) -> Catalog:
     source = os.fspath(path)
     try:
         graph = nx.read_graphml(path)
-    except (nx.NetworkXError, ValueError, SyntaxError) as e:  # ElementTree's ParseError is a SyntaxError
+    except (
+        nx.NetworkXError,
+        ValueError,
+        SyntaxError,
+    ) as e:  # ElementTree's ParseError is a SyntaxError
         raise CatalogError([f"not GraphML: {e}"], source) from None
     _check_schema(graph.graph, source)
+    for data in (graph.graph, *(d for _, d in graph.nodes(data=True))):
+        for key in [k for k in data if k.endswith(_JSON_SUFFIX)]:
+            data[key.removesuffix(_JSON_SUFFIX)] = json.loads(data.pop(key))
+    if not isinstance(graph, nx.DiGraph):
+        raise CatalogError(["graph: not a directed graph"], source)
     try:
         return catalog_from_graph(graph)
     except CatalogError as e:
@@ -343,7 +387,7 @@ def to_node_link(catalog: Catalog) -> dict[str, Any]:
     return data
 
 
-def from_node_link(data: Mapping[str, Any]) -> Catalog:
+def from_node_link(data: Any) -> Catalog:
     """Rebuild a catalog from `to_node_link` data (after a JSON round trip too).
 
     Raises
@@ -354,10 +398,12 @@ def from_node_link(data: Mapping[str, Any]) -> Catalog:
         If the graph lacks the ``ai-roles/1`` schema attribute.
     """
     if not isinstance(data, Mapping) or not isinstance(data.get("graph"), Mapping):
-        raise CatalogError(["(document): not node-link data (a mapping with 'graph', 'nodes', 'edges')"])
+        raise CatalogError(
+            ["(document): not node-link data (a mapping with 'graph', 'nodes', 'edges')"]
+        )
     _check_schema(data["graph"], "")
     try:
         graph = nx.node_link_graph(dict(data), directed=True, multigraph=False, edges="edges")
     except (KeyError, TypeError, nx.NetworkXError) as e:
         raise CatalogError([f"(document): not node-link data: {e!r}"]) from None
-    return catalog_from_graph(graph)
+    return catalog_from_graph(nx.DiGraph(graph))

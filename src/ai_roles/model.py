@@ -15,7 +15,7 @@ import difflib
 import enum
 import math
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from attrs import field, frozen
@@ -88,6 +88,10 @@ class Level(enum.IntEnum):
 # --- converters and validators -------------------------------------------------------
 
 
+def _level(value: Level | int | str) -> Level:
+    return Level.parse(value)
+
+
 def _strings(value: str | Iterable[str]) -> tuple[str, ...]:
     """Turn one string or an iterable of strings into a tuple (a bare string is one item)."""
     if isinstance(value, str):
@@ -106,54 +110,54 @@ def _number(value: float) -> float:
     return value
 
 
-def _check_id(_: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not value or any(c.isspace() for c in value):
-        msg = f"{attribute.name}: {value!r} is not an id (a non-empty string without whitespace)"
+def _has_space(value: str) -> bool:
+    return any(c.isspace() for c in value)
+
+
+def _check_id(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not (isinstance(value, str) and value.isprintable()) or not value or _has_space(value):
+        msg = f"{attribute.name}: {value!r} is not an id (printable text without whitespace)"
         raise ValueError(msg)
 
 
-def _check_name(_: object, attribute: attrs.Attribute[str], value: str) -> None:
+def _check_name(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
         msg = f"{attribute.name}: {value!r} is not a name (a non-empty string)"
         raise ValueError(msg)
 
 
-def _check_ids(_: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+def _check_ids(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     for item in value:
-        _check_id(_, attribute, item)  # type: ignore[arg-type]
+        _check_id(_, attribute, item)
 
 
-def _check_strings(
-    _: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
-) -> None:
+def _check_strings(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     for item in value:
         if not isinstance(item, str):
             msg = f"{attribute.name}: {item!r} is not a string"
             raise TypeError(msg)
 
 
-def _check_string_map(
-    _: object, attribute: attrs.Attribute[FrozenDict[str, str]], value: FrozenDict[str, str]
-) -> None:
+def _check_string_map(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     for key, item in value.items():
         if not isinstance(key, str) or not isinstance(item, str):
             msg = f"{attribute.name}: {key!r}: {item!r} is not a pair of strings"
             raise TypeError(msg)
 
 
-def _check_hours(_: object, attribute: attrs.Attribute[float], value: float) -> None:
+def _check_hours(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not (isinstance(value, float) and math.isfinite(value) and value >= 0):
         msg = f"{attribute.name}: {value!r} is not a number of hours (finite and >= 0)"
         raise ValueError(msg)
 
 
-def _check_importance(_: object, attribute: attrs.Attribute[float], value: float) -> None:
+def _check_importance(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not (isinstance(value, float) and 0 < value <= 1):
         msg = f"{attribute.name}: {value!r} is not an importance (a number in (0, 1])"
         raise ValueError(msg)
 
 
-def _check_bool(_: object, attribute: attrs.Attribute[bool], value: bool) -> None:
+def _check_bool(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, bool):
         msg = f"{attribute.name}: {value!r} is not true or false"
         raise TypeError(msg)
@@ -191,7 +195,7 @@ class Prerequisite:
     """
 
     item: str = _id()
-    level: Level = field(default=Level.WORKING, converter=Level.parse)
+    level: Level = field(default=Level.WORKING, converter=_level)
 
 
 def _prerequisites(
@@ -210,9 +214,7 @@ def _prerequisites(
     return tuple(result)
 
 
-def _check_prerequisites(
-    _: object, attribute: attrs.Attribute[tuple[Prerequisite, ...]], value: tuple[Prerequisite, ...]
-) -> None:
+def _check_prerequisites(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     for p in value:
         if not isinstance(p, Prerequisite):
             msg = f"{attribute.name}: {p!r} is not a prerequisite"
@@ -313,7 +315,7 @@ class Requirement:
     options: tuple[str, ...] = field(
         converter=_strings, validator=[_check_ids, attrs.validators.min_len(1)]
     )
-    level: Level = field(default=Level.WORKING, converter=Level.parse)
+    level: Level = field(default=Level.WORKING, converter=_level)
     essential: bool = field(default=True, validator=_check_bool)
     importance: float = field(default=1.0, converter=_number, validator=_check_importance)
 
@@ -323,9 +325,7 @@ def _requirements(value: Iterable[Requirement | str]) -> tuple[Requirement, ...]
     return tuple(r if isinstance(r, Requirement) else Requirement(options=r) for r in value)
 
 
-def _check_requirements(
-    _: object, attribute: attrs.Attribute[tuple[Requirement, ...]], value: tuple[Requirement, ...]
-) -> None:
+def _check_requirements(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     for r in value:
         if not isinstance(r, Requirement):
             msg = f"{attribute.name}: {r!r} is not a requirement"
@@ -381,11 +381,9 @@ def _levels(value: Mapping[str, Level | int | str]) -> FrozenDict[str, Level]:
     return FrozenDict({item: level for item, level in levels.items() if level > Level.NONE})
 
 
-def _check_level_keys(
-    _: object, attribute: attrs.Attribute[FrozenDict[str, Level]], value: FrozenDict[str, Level]
-) -> None:
+def _check_level_keys(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     for item in value:
-        _check_id(_, attribute, item)  # type: ignore[arg-type]
+        _check_id(_, attribute, item)
 
 
 @frozen(kw_only=True)
@@ -419,14 +417,14 @@ def _fractions(value: Iterable[float]) -> tuple[float, ...]:
     return tuple(float(v) for v in value)
 
 
-def _check_fractions(
-    _: object, attribute: attrs.Attribute[tuple[float, ...]], value: tuple[float, ...]
-) -> None:
+def _check_fractions(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if len(value) != 4:
         msg = f"{attribute.name}: {list(value)!r} is not 4 fractions (awareness to expert)"
         raise ValueError(msg)
     steps = (0.0, *value)
-    if not all(math.isfinite(v) for v in value) or any(a >= b for a, b in zip(steps, value)):
+    if not all(math.isfinite(v) for v in value) or any(
+        a >= b for a, b in zip(steps, value, strict=False)
+    ):
         msg = f"{attribute.name}: {list(value)!r} is not strictly increasing, positive and finite"
         raise ValueError(msg)
     if value[Level.PRACTITIONER - 1] != 1.0:
@@ -475,21 +473,35 @@ class EffortModel:
 
 # --- the catalog ----------------------------------------------------------------------
 
-T = TypeVar("T", Role, Skill, Tool)
-_KINDS = ("role", "skill", "tool")
+
+def _kinded(catalog: Catalog) -> Iterator[tuple[str, Role | Skill | Tool]]:
+    """Yield ``(kind, object)`` for the catalog's roles, skills and tools, in order."""
+    for role in catalog.roles:
+        yield "role", role
+    for skill in catalog.skills:
+        yield "skill", skill
+    for tool in catalog.tools:
+        yield "tool", tool
 
 
-def _tuple_of(cls: type[T]) -> Any:
-    def convert(value: Iterable[T]) -> tuple[T, ...]:
-        return tuple(value)
+def _roles(value: Iterable[Role]) -> tuple[Role, ...]:
+    return tuple(value)
 
-    def check(_: object, attribute: attrs.Attribute[tuple[T, ...]], value: tuple[T, ...]) -> None:
-        for v in value:
-            if not isinstance(v, cls):
-                msg = f"{attribute.name}: {v!r} is not a {cls.__name__}"
-                raise TypeError(msg)
 
-    return field(default=(), converter=convert, validator=check)
+def _skills(value: Iterable[Skill]) -> tuple[Skill, ...]:
+    return tuple(value)
+
+
+def _tools(value: Iterable[Tool]) -> tuple[Tool, ...]:
+    return tuple(value)
+
+
+def _check_members(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    cls = {"roles": Role, "skills": Skill, "tools": Tool}[attribute.name]
+    for v in value:
+        if not isinstance(v, cls):
+            msg = f"{attribute.name}: {v!r} is not a {cls.__name__}"
+            raise TypeError(msg)
 
 
 @frozen(kw_only=True)
@@ -529,15 +541,13 @@ class Catalog:
 
     name: str = _text()
     version: str = _text()
-    roles: tuple[Role, ...] = _tuple_of(Role)
-    skills: tuple[Skill, ...] = _tuple_of(Skill)
-    tools: tuple[Tool, ...] = _tuple_of(Tool)
+    roles: tuple[Role, ...] = field(default=(), converter=_roles, validator=_check_members)
+    skills: tuple[Skill, ...] = field(default=(), converter=_skills, validator=_check_members)
+    tools: tuple[Tool, ...] = field(default=(), converter=_tools, validator=_check_members)
     effort: EffortModel = field(
         factory=EffortModel, validator=attrs.validators.instance_of(EffortModel)
     )
-    _cache: dict[str, Any] = field(
-        init=False, factory=dict, eq=False, hash=False, repr=False
-    )
+    _cache: dict[str, Any] = field(init=False, factory=dict, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         problems = _catalog_problems(self)
@@ -546,7 +556,10 @@ class Catalog:
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # Pickle the fields only: caches (a graph, indices) are rebuilt on demand.
-        return (_rebuild, (self.name, self.version, self.roles, self.skills, self.tools, self.effort))
+        return (
+            _rebuild,
+            (attrs.asdict(self, recurse=False),),
+        )
 
     # -- lookups --
 
@@ -555,7 +568,7 @@ class Catalog:
         index = self._cache.get("index")
         if index is None:
             index = self._cache["index"] = _Index(self)
-        return index  # type: ignore[no-any-return]
+        return index
 
     def role(self, key: str | Role) -> Role:
         """Return the role with id, name or alias `key` (case-insensitive).
@@ -676,7 +689,7 @@ class Catalog:
             for r in found.requirements:
                 levels[r.options[0]] = max(r.level, levels.get(r.options[0], Level.NONE))
             cached = self._cache[key] = self.closure(Profile(levels=levels))
-        return cached  # type: ignore[no-any-return]
+        return cached
 
     # -- derived structures --
 
@@ -688,18 +701,11 @@ class Catalog:
             from ai_roles.graph import build_graph  # noqa: PLC0415 (the model needs no networkx)
 
             graph = self._cache["graph"] = build_graph(self)
-        return graph  # type: ignore[no-any-return]
+        return graph
 
 
-def _rebuild(
-    name: str,
-    version: str,
-    roles: tuple[Role, ...],
-    skills: tuple[Skill, ...],
-    tools: tuple[Tool, ...],
-    effort: EffortModel,
-) -> Catalog:
-    return Catalog(name=name, version=version, roles=roles, skills=skills, tools=tools, effort=effort)
+def _rebuild(fields: dict[str, Any]) -> Catalog:
+    return Catalog(**{k: v for k, v in fields.items() if not k.startswith("_")})
 
 
 class _Index:
@@ -709,14 +715,13 @@ class _Index:
         self.by_id: dict[str, Role | Skill | Tool] = {}
         self.keys: dict[str, dict[str, list[str]]] = {"id": {}, "name": {}, "alias": {}}
         self.kind: dict[str, str] = {}
-        for kind, objects in zip(_KINDS, (catalog.roles, catalog.skills, catalog.tools)):
-            for obj in objects:
-                self.by_id[obj.id] = obj
-                self.kind[obj.id] = kind
-                self._add("id", obj.id, obj.id)
-                self._add("name", obj.name, obj.id)
-                for alias in obj.aliases:
-                    self._add("alias", alias, obj.id)
+        for kind, obj in _kinded(catalog):
+            self.by_id[obj.id] = obj
+            self.kind[obj.id] = kind
+            self._add("id", obj.id, obj.id)
+            self._add("name", obj.name, obj.id)
+            for alias in obj.aliases:
+                self._add("alias", alias, obj.id)
 
     def _add(self, table: str, key: str, id_: str) -> None:
         ids = self.keys[table].setdefault(key.casefold(), [])
@@ -766,14 +771,15 @@ def _catalog_problems(catalog: Catalog) -> list[str]:
     problems: list[str] = []
     where: dict[str, str] = {}  # id -> location of its first definition
     kind_of: dict[str, str] = {}
-    for kind, objects in zip(_KINDS, (catalog.roles, catalog.skills, catalog.tools)):
-        for i, obj in enumerate(objects):
-            location = f"{kind}s[{i}]"
-            if obj.id in where:
-                problems.append(f"{location}.id: duplicate id {obj.id!r} (also {where[obj.id]})")
-            else:
-                where[obj.id] = location
-                kind_of[obj.id] = kind
+    counts = {"role": 0, "skill": 0, "tool": 0}
+    for kind, obj in _kinded(catalog):
+        location = f"{kind}s[{counts[kind]}]"
+        counts[kind] += 1
+        if obj.id in where:
+            problems.append(f"{location}.id: duplicate id {obj.id!r} (also {where[obj.id]})")
+        else:
+            where[obj.id] = location
+            kind_of[obj.id] = kind
     names = sorted(i for i, k in kind_of.items() if k != "role")
 
     def check_item(location: str, ref: str, *, want: str = "item") -> bool:
@@ -795,16 +801,19 @@ def _catalog_problems(catalog: Catalog) -> list[str]:
                 location = f"roles[{i}].requirements[{j}].options[{k}]"
                 check_item(location, option)
                 if option in seen:
-                    problems.append(
-                        f"{location}: {option!r} is already required by requirements[{seen[option]}]"
-                    )
+                    first = f"requirements[{seen[option]}]"
+                    problems.append(f"{location}: {option!r} is already required by {first}")
                 seen.setdefault(option, j)
 
     edges: dict[str, list[str]] = {}  # dependent -> its prerequisites
-    for kind, objects in (("skill", catalog.skills), ("tool", catalog.tools)):
-        for i, obj in enumerate(objects):
-            needs = edges.setdefault(obj.id, [])
-            for j, p in enumerate(obj.prerequisites):
+    items: tuple[tuple[str, tuple[Item, ...]], ...] = (
+        ("skill", catalog.skills),
+        ("tool", catalog.tools),
+    )
+    for kind, learnables in items:
+        for i, learnable in enumerate(learnables):
+            needs = edges.setdefault(learnable.id, [])
+            for j, p in enumerate(learnable.prerequisites):
                 location = f"{kind}s[{i}].prerequisites[{j}].item"
                 if p.item in needs:
                     problems.append(f"{location}: {p.item!r} is listed twice")
@@ -815,7 +824,9 @@ def _catalog_problems(catalog: Catalog) -> list[str]:
             location = f"tools[{i}].skills[{j}]"
             if skill_id in tool.skills[:j]:
                 problems.append(f"{location}: {skill_id!r} is listed twice")
-            elif check_item(location, skill_id, want="skill") and tool.id in edges.get(skill_id, ()):
+            elif check_item(location, skill_id, want="skill") and tool.id in edges.get(
+                skill_id, ()
+            ):
                 problems.append(
                     f"{location}: {tool.id!r} exercises {skill_id!r}"
                     " and cannot also be its prerequisite"

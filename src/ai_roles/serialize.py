@@ -5,7 +5,8 @@ document is a mapping that carries its schema and its kind::
 
     {"schema": "ai-roles/1", "kind": "catalog", "name": ..., "roles": [...], ...}
 
-Both are required on input; a newer major version is refused with
+Both are required on input. A `Tool`, which has a ``kind`` of its own, keeps
+its fields under the key ``"tool"``. A newer major version is refused with
 `SchemaVersionError`. Levels are written as numbers and read as numbers or
 names; fields at their default are left out; output is deterministic (same
 object, same bytes).
@@ -111,19 +112,8 @@ def _structure_float(value: Any, _: type[Any]) -> float:
     return float(value)
 
 
-def _structure_strings(value: Any, _: type[Any]) -> tuple[str, ...]:
-    if not isinstance(value, (list, tuple)):
-        msg = f"{value!r} is not a list of strings"
-        raise TypeError(msg)
-    for item in value:
-        if not isinstance(item, str):
-            msg = f"{item!r} is not a string"
-            raise TypeError(msg)
-    return tuple(value)
-
-
 def _structure_options(value: Any, _: type[Any]) -> tuple[str, ...]:
-    return (value,) if isinstance(value, str) else _structure_strings(value, _)
+    return (value,) if isinstance(value, str) else converter.structure(value, tuple[str, ...])
 
 
 def _structure_level(value: Any, _: type[Any]) -> Level:
@@ -162,14 +152,16 @@ def _make_converter() -> cattrs.Converter:
         return conv._structure_tuple(value, kind)  # noqa: SLF001 (cattrs' own, with indices in errors)
 
     def validated(attribute: attrs.Attribute[Any], hook: Any = None) -> Any:
-        """Structure one field and run its converter and validator, so that errors say which field."""
+        """Structure a field, then run its converter and validator: errors name the field."""
 
         def structure(value: Any, kind: Any) -> Any:
             result = hook(value, kind) if hook else conv.structure(value, kind)
-            converted = attribute.converter(result) if callable(attribute.converter) else result
-            if attribute.validator is not None:
+            converter: Any = attribute.converter
+            validator: Any = attribute.validator
+            converted = converter(result) if callable(converter) else result
+            if validator is not None:
                 try:
-                    attribute.validator(None, attribute, converted)
+                    validator(None, attribute, converted)
                 except (TypeError, ValueError) as e:
                     message = str(e.args[0]).removeprefix(f"{attribute.name}: ")
                     raise type(e)(message) from None
@@ -178,7 +170,7 @@ def _make_converter() -> cattrs.Converter:
         return structure
 
     def structure_model(cls: type[Any]) -> Any:
-        overrides = {}
+        overrides: dict[str, Any] = {}
         for attribute in attrs.fields(attrs.resolve_types(cls)):
             hook = _structure_options if attribute.name == "options" else None
             if attribute.init and (attribute.validator is not None or hook):
@@ -196,7 +188,6 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(str, _strict(str, "a string"))
     conv.register_structure_hook(bool, _strict(bool, "true or false"))
     conv.register_structure_hook(float, _structure_float)
-    conv.register_structure_hook_func(lambda t: t == tuple[str, ...], _structure_strings)
     conv.register_structure_hook_func(_is_sequence_type, structure_sequence)
     conv.register_structure_hook(Level, _structure_level)
     conv.register_unstructure_hook(Level, int)
@@ -251,7 +242,19 @@ def to_dict(obj: Any) -> dict[str, Any]:
     if kind is None:
         msg = f"{type(obj).__name__} objects are not ai_roles documents"
         raise TypeError(msg)
-    return {"schema": SCHEMA, "kind": kind, **converter.unstructure(obj)}
+    body = converter.unstructure(obj)
+    if _nested(type(obj)):
+        return {"schema": SCHEMA, "kind": kind, kind: body}
+    return {"schema": SCHEMA, "kind": kind, **body}
+
+
+def _nested(cls: type[Any]) -> bool:
+    """Whether documents of `cls` hold its fields under the kind's name.
+
+    A class with a field called ``kind`` or ``schema`` (a `Tool` has a
+    ``kind``) cannot spread its fields beside the document's own.
+    """
+    return any(a.name in {"schema", "kind"} for a in attrs.fields(cls))
 
 
 @overload
@@ -284,7 +287,9 @@ def from_dict(data: Any, cls: type[T] | None = None, *, source: str = "") -> Any
     Profile(levels=FrozenDict({'python': <Level.PRACTITIONER: 3>}))
     """
     if not isinstance(data, Mapping):
-        raise CatalogError([f"(document): {type(data).__name__} is not a document (a mapping)"], source)
+        raise CatalogError(
+            [f"(document): {type(data).__name__} is not a document (a mapping)"], source
+        )
     schema = data.get("schema")
     if schema is None:
         raise SchemaVersionError(["schema: missing (expected 'ai-roles/1')"], source)
@@ -305,6 +310,12 @@ def from_dict(data: Any, cls: type[T] | None = None, *, source: str = "") -> Any
         expected = _KIND_OF.get(cls, cls.__name__)
         raise CatalogError([f"kind: {kind!r} is not {expected!r}"], source)
     body = {k: v for k, v in data.items() if k not in {"schema", "kind"}}
+    if _nested(target):
+        if set(body) != {kind}:
+            raise CatalogError(
+                [f"(document): a {kind} document holds its fields under {kind!r}"], source
+            )
+        body = body[kind]
     try:
         return converter.structure(body, target)
     except cattrs.ClassValidationError as e:
@@ -416,9 +427,15 @@ def loads(
         except UnicodeDecodeError as e:
             raise CatalogError([f"byte {e.start}: not UTF-8 text"], source) from None
     try:
-        data = json.loads(text, parse_constant=_reject_constant) if fmt == "json" else tomllib.loads(text)
+        data = (
+            json.loads(text, parse_constant=_reject_constant)
+            if fmt == "json"
+            else tomllib.loads(text)
+        )
     except json.JSONDecodeError as e:
-        raise CatalogError([f"line {e.lineno}, column {e.colno}: not JSON: {e.msg}"], source) from None
+        raise CatalogError(
+            [f"line {e.lineno}, column {e.colno}: not JSON: {e.msg}"], source
+        ) from None
     except ValueError as e:  # tomllib.TOMLDecodeError and the rejected constants
         raise CatalogError([f"not {fmt.upper()}: {e}"], source) from None
     return from_dict(data, cls, source=source)
@@ -521,6 +538,7 @@ def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
 @functools.cache
 def _builtin_catalog() -> Catalog:
     resource = resources.files("ai_roles.data").joinpath("catalog.toml")
-    catalog: Catalog = loads(resource.read_bytes(), "toml", cls=Catalog, source="ai_roles/data/catalog.toml")
+    catalog: Catalog = loads(
+        resource.read_bytes(), "toml", cls=Catalog, source="ai_roles/data/catalog.toml"
+    )
     return catalog
-
