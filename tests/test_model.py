@@ -7,7 +7,6 @@ import re
 import attrs
 import pytest
 from hypothesis import given
-from strategies import catalogs, profiles
 
 from ai_roles import (
     AIRolesError,
@@ -24,6 +23,7 @@ from ai_roles import (
     UnknownItemError,
 )
 from ai_roles._frozendict import FrozenDict
+from strategies import catalogs, profiles
 
 
 def small_catalog() -> Catalog:
@@ -346,10 +346,10 @@ class TestProfiles:
 
 @given(catalogs())
 def test_closure_is_closed_and_idempotent(catalog):
-    """After closure every held item's prerequisites are held at their level; closing again changes nothing."""
+    """Closed profiles hold every prerequisite at its level; closing again changes nothing."""
     for role in catalog.roles:
         profile = catalog.profile_of(role)
-        for item_id, _ in profile.levels.items():
+        for item_id in profile.levels:
             for p in catalog.item(item_id).prerequisites:
                 assert profile.level(p.item) >= p.level
         assert catalog.closure(profile) == profile

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
-from strategies import catalogs
 
 import ai_roles
 from ai_roles import (
@@ -29,6 +28,7 @@ from ai_roles import (
     loads,
     to_dict,
 )
+from strategies import catalogs
 
 HEADER = {"schema": "ai-roles/1", "kind": "catalog"}
 
@@ -222,9 +222,7 @@ class TestBadDocuments:
                         {"id": "s", "name": "S", "prerequisites": [{"item": "x", "level": 9}]}
                     ]
                 },
-                [
-                    "skills[0].prerequisites[0].level: 9 is not a level (0-4 or none, awareness, working, practitioner, expert)"
-                ],
+                ["skills[0].prerequisites[0].level: 9 is not a level (0-4 or its name)"],
             ),
             (
                 {"effort": {"fractions": [0.1, 0.4, 1.0]}},
@@ -262,7 +260,7 @@ class TestBadDocuments:
         assert [
             "roles[0].id: 'r x' is not an id (printable text without whitespace)",
             "roles[0].name: '' is not a name (a non-empty string)",
-            "roles[0].requirements[0].level: 7 is not a level (0-4 or none, awareness, working, practitioner, expert)",
+            "roles[0].requirements[0].level: 7 is not a level (0-4 or its name)",
             "roles[0].requirements[0].essential: 'yes' is not true or false",
             "roles[0].requirements[0].importance: 1.5 is not an importance (a number in (0, 1])",
             "skills[0].hours: -3.0 is not a number of hours (finite and >= 0)",
@@ -312,7 +310,7 @@ class TestFiles:
         dump(Catalog(name="old"), path)
         before = path.read_bytes()
 
-        def fail(self, target):
+        def fail(*_):
             raise OSError("disk full")
 
         monkeypatch.setattr(Path, "replace", fail)

@@ -81,7 +81,7 @@ class Level(enum.IntEnum):
             return cls(value)
         if isinstance(value, str) and value.strip().upper() in cls.__members__:
             return cls[value.strip().upper()]
-        msg = f"{value!r} is not a level (0-4 or none, awareness, working, practitioner, expert)"
+        msg = f"{value!r} is not a level (0-4 or its name)"
         raise ValueError(msg)
 
 

@@ -386,6 +386,22 @@ def dumps(obj: Any, format: Format = "json") -> str:  # noqa: A002 (the natural 
     return tomli_w.dumps(document)
 
 
+@overload
+def loads(
+    text: str | bytes,
+    format: Format = "json",
+    *,
+    cls: type[T],
+    source: str = "",
+) -> T: ...
+@overload
+def loads(
+    text: str | bytes,
+    format: Format = "json",
+    *,
+    cls: None = None,
+    source: str = "",
+) -> Any: ...
 def loads(
     text: str | bytes,
     format: Format = "json",  # noqa: A002
@@ -485,6 +501,20 @@ def dump(obj: Any, path: str | os.PathLike[str], format: Format | None = None) -
     atomic_write(target, dumps(obj, _format_of(target, format)))
 
 
+@overload
+def load(
+    path: str | os.PathLike[str],
+    format: Format | None = None,
+    *,
+    cls: type[T],
+) -> T: ...
+@overload
+def load(
+    path: str | os.PathLike[str],
+    format: Format | None = None,
+    *,
+    cls: None = None,
+) -> Any: ...
 def load(
     path: str | os.PathLike[str],
     format: Format | None = None,  # noqa: A002
@@ -531,14 +561,10 @@ def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
     """
     if path is None:
         return _builtin_catalog()
-    catalog: Catalog = load(path, cls=Catalog)
-    return catalog
+    return load(path, cls=Catalog)
 
 
 @functools.cache
 def _builtin_catalog() -> Catalog:
     resource = resources.files("ai_roles.data").joinpath("catalog.toml")
-    catalog: Catalog = loads(
-        resource.read_bytes(), "toml", cls=Catalog, source="ai_roles/data/catalog.toml"
-    )
-    return catalog
+    return loads(resource.read_bytes(), "toml", cls=Catalog, source="ai_roles/data/catalog.toml")
