@@ -20,9 +20,7 @@ EXAMPLES = [
     CatalogError(["roles[0].id: 'r x' is not an id"], "catalog.toml"),
     CatalogError(["a: one", "b: two"]),
     SchemaVersionError(["schema: missing"]),
-    NoPathError(
-        "data-scientist", "ai-research-scientist", "the cheapest first move needs 120 hours"
-    ),
+    NoPathError("data-scientist", "ai-research-scientist", "first move needs 120 h"),
     NoPathError("a", "b"),
 ]
 
