@@ -504,7 +504,7 @@ def _check_members(_: object, attribute: attrs.Attribute[Any], value: Any) -> No
             raise TypeError(msg)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)
 class Catalog:
     """A set of roles with the skills and tools they require.
 
