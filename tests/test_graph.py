@@ -159,7 +159,7 @@ class TestBadGraphs:
         path = tmp_path / "c.graphml"
         nx.write_graphml(nx.DiGraph([("a", "b")]), path)
         with pytest.raises(
-            SchemaVersionError, match=re.escape("graph.schema: None is not 'ai-roles/1'")
+            SchemaVersionError, match=re.escape("graph.schema: missing (expected 'ai-roles/1')")
         ):
             read_graphml(path)
 

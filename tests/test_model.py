@@ -106,6 +106,9 @@ class TestModels:
         assert Role(id="r", name="R", requirements=["python"]).requirements == (
             Requirement(options=("python",)),
         )
+        assert Role(id="r", name="R", requirements="python").requirements == (
+            Requirement(options=("python",)),
+        )
 
     def test_equal_values_hash_alike(self):
         """Equal models are equal and hash alike, however they were built."""
@@ -139,6 +142,11 @@ class TestModels:
             ),
             (lambda: Requirement(options="x", level=7), "7 is not a level (0-4"),
             (lambda: Requirement(options=()), "options"),
+            (
+                lambda: Requirement(options="x", level=0),
+                "level: a level that is needed must be above",
+            ),
+            (lambda: Prerequisite(item="x", level="none"), "level: a level that is needed must be"),
             (
                 lambda: Requirement(options="x", essential="yes"),
                 "essential: 'yes' is not true or false",
@@ -202,7 +210,7 @@ class TestCatalogChecks:
         problems = info.value.problems
         expected = [
             "skills[3].id: duplicate id 'a' (also skills[0])",
-            "roles[0].requirements[0].options[1]: 'r' is a role, not a item",
+            "roles[0].requirements[0].options[1]: 'r' is a role, not an item",
             "roles[0].requirements[1].options[0]: 'a' is already required by requirements[0]",
             "skills[2].prerequisites[1].item: unknown item 'pyhton'; did you mean 'python'?",
             "skills[2].prerequisites[2].item: 'a' is listed twice",
@@ -333,6 +341,11 @@ class TestProfiles:
         closed = cat.closure({"pytorch": 1, "dl": 2, "python": 4})
         assert {"pytorch": 1, "dl": 2, "ml": 3, "python": 4} == dict(closed.levels)
 
+    def test_closure_by_name(self):
+        """Profiles may name items by name or alias; the closure holds ids, at the highest level."""
+        cat = small_catalog()
+        assert {"python": 4} == dict(cat.closure({"Python": 2, "py": 4}).levels)
+
     def test_closure_unknown_item(self):
         """An unknown item in a profile is an UnknownItemError."""
         with pytest.raises(UnknownItemError, match="unknown item 'cobol'"):
@@ -362,7 +375,7 @@ def test_pickle_and_hash(catalog):
     copy = pickle.loads(pickle.dumps(catalog))
     assert copy == catalog
     assert hash(copy) == hash(catalog)
-    assert "graph" not in copy._cache
+    assert {} == copy._cache
     for role in catalog.roles:
         assert copy.role(role.id) == role
 

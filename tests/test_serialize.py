@@ -133,6 +133,10 @@ class TestBadDocuments:
                 "schema: 'other/1' is not an ai-roles schema",
             ),
             ({"schema": 1, "kind": "catalog"}, "schema: 1 is not an ai-roles schema"),
+            (
+                {"schema": "ai-roles/0", "kind": "catalog"},
+                "schema: 'ai-roles/0' is not a version that exists",
+            ),
         ],
     )
     def test_schema(self, doc, message):

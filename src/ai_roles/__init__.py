@@ -13,6 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 from ai_roles.exceptions import (
     AIRolesError,
     AIRolesWarning,
+    ArgumentError,
     CatalogError,
     NoPathError,
     SchemaVersionError,
@@ -48,6 +49,7 @@ except PackageNotFoundError:  # pragma: no cover (only when run from an uninstal
 __all__ = [
     "AIRolesError",
     "AIRolesWarning",
+    "ArgumentError",
     "Catalog",
     "CatalogError",
     "EffortModel",

@@ -14,6 +14,7 @@ import networkx as nx
 __all__ = [
     "AIRolesError",
     "AIRolesWarning",
+    "ArgumentError",
     "CatalogError",
     "NoPathError",
     "SchemaVersionError",
@@ -27,6 +28,13 @@ class AIRolesError(Exception):
 
 class AIRolesWarning(UserWarning):
     """The root of every warning ``ai_roles`` issues (importers warn with it)."""
+
+
+class ArgumentError(AIRolesError, ValueError):
+    """An argument that is out of range or not one of the accepted values.
+
+    The message names the argument: ``k: 0 is not a whole number >= 1``.
+    """
 
 
 class UnknownItemError(AIRolesError, KeyError):

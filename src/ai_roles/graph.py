@@ -32,7 +32,8 @@ import networkx as nx
 
 from ai_roles._files import atomic_write
 from ai_roles._frozendict import FrozenDict
-from ai_roles.exceptions import CatalogError, SchemaVersionError
+from ai_roles._schema import SCHEMA, check_schema
+from ai_roles.exceptions import CatalogError
 from ai_roles.model import (
     Catalog,
     EffortModel,
@@ -53,7 +54,6 @@ __all__ = [
     "write_graphml",
 ]
 
-_SCHEMA = "ai-roles/1"
 # Text that XML 1.0 carries as it is: no control characters but tab and newline (a
 # carriage return would come back as a newline), no non-characters. Other text is
 # written as JSON under the attribute name plus `_JSON_SUFFIX`.
@@ -306,18 +306,12 @@ def _encoded(catalog: Catalog, *, as_text: bool) -> nx.DiGraph[str]:
 
     source = catalog.graph
     graph: nx.DiGraph[str] = nx.DiGraph()
-    graph.graph.update(attributes(source.graph), schema=_SCHEMA)
+    graph.graph.update(attributes(source.graph), schema=SCHEMA)
     for node, data in source.nodes(data=True):
         graph.add_node(node, **attributes(data))
     for u, v, data in source.edges(data=True):
         graph.add_edge(u, v, **{k: plain(x) for k, x in data.items()})
     return graph
-
-
-def _check_schema(graph_attributes: Mapping[str, Any], source: str) -> None:
-    schema = graph_attributes.get("schema")
-    if schema != _SCHEMA:
-        raise SchemaVersionError([f"graph.schema: {schema!r} is not {_SCHEMA!r}"], source)
 
 
 def write_graphml(catalog: Catalog, path: str | os.PathLike[str]) -> None:
@@ -358,7 +352,7 @@ def read_graphml(path: str | os.PathLike[str]) -> Catalog:
         SyntaxError,
     ) as e:  # ElementTree's ParseError is a SyntaxError
         raise CatalogError([f"not GraphML: {e}"], source) from None
-    _check_schema(graph.graph, source)
+    check_schema(graph.graph.get("schema"), "graph.schema", source)
     for data in (graph.graph, *(d for _, d in graph.nodes(data=True))):
         for key in [k for k in data if k.endswith(_JSON_SUFFIX)]:
             data[key.removesuffix(_JSON_SUFFIX)] = json.loads(data.pop(key))
@@ -401,7 +395,7 @@ def from_node_link(data: Any) -> Catalog:
         raise CatalogError(
             ["(document): not node-link data (a mapping with 'graph', 'nodes', 'edges')"]
         )
-    _check_schema(data["graph"], "")
+    check_schema(data["graph"].get("schema"), "graph.schema")
     try:
         graph = nx.node_link_graph(dict(data), directed=True, multigraph=False, edges="edges")
     except (KeyError, TypeError, nx.NetworkXError) as e:

@@ -14,8 +14,8 @@ from __future__ import annotations
 import difflib
 import enum
 import math
-from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 from attrs import field, frozen
@@ -39,6 +39,8 @@ __all__ = [
     "Skill",
     "Tool",
 ]
+
+T = TypeVar("T")
 
 DEFAULT_HOURS = 40.0
 """Hours from `Level.NONE` to `Level.PRACTITIONER` when an item does not say: a short course."""
@@ -90,6 +92,12 @@ class Level(enum.IntEnum):
 
 def _level(value: Level | int | str) -> Level:
     return Level.parse(value)
+
+
+def _check_needed(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value == Level.NONE:
+        msg = f"{attribute.name}: a level that is needed must be above none (1-4)"
+        raise ValueError(msg)
 
 
 def _strings(value: str | Iterable[str]) -> tuple[str, ...]:
@@ -195,7 +203,7 @@ class Prerequisite:
     """
 
     item: str = _id()
-    level: Level = field(default=Level.WORKING, converter=_level)
+    level: Level = field(default=Level.WORKING, converter=_level, validator=_check_needed)
 
 
 def _prerequisites(
@@ -315,13 +323,15 @@ class Requirement:
     options: tuple[str, ...] = field(
         converter=_strings, validator=[_check_ids, attrs.validators.min_len(1)]
     )
-    level: Level = field(default=Level.WORKING, converter=_level)
+    level: Level = field(default=Level.WORKING, converter=_level, validator=_check_needed)
     essential: bool = field(default=True, validator=_check_bool)
     importance: float = field(default=1.0, converter=_number, validator=_check_importance)
 
 
 def _requirements(value: Iterable[Requirement | str]) -> tuple[Requirement, ...]:
     """Accept requirements as objects or bare ids (one option at `WORKING`)."""
+    if isinstance(value, str):
+        value = (value,)
     return tuple(r if isinstance(r, Requirement) else Requirement(options=r) for r in value)
 
 
@@ -565,10 +575,7 @@ class Catalog:
 
     @property
     def _index(self) -> _Index:
-        index = self._cache.get("index")
-        if index is None:
-            index = self._cache["index"] = _Index(self)
-        return index
+        return self.derived("model.index", _Index)
 
     def role(self, key: str | Role) -> Role:
         """Return the role with id, name or alias `key` (case-insensitive).
@@ -649,7 +656,8 @@ class Catalog:
         """Return `profile` with every held item's prerequisites added, recursively.
 
         Each prerequisite is raised to the level it is needed at, unless it is
-        held higher already. Items the catalog does not hold raise
+        held higher already. Items may be given by id, name or alias; the
+        result holds ids. Items the catalog does not hold raise
         `UnknownItemError`.
 
         Examples
@@ -665,11 +673,13 @@ class Catalog:
         """
         if not isinstance(profile, Profile):
             profile = Profile(levels=profile)
-        levels = dict(profile.levels)
+        levels: dict[str, Level] = {}
+        for key, level in profile.levels.items():
+            found = self.item(key).id  # names and aliases become ids
+            levels[found] = max(level, levels.get(found, Level.NONE))
         stack = list(levels)
         while stack:
-            item = self.item(stack.pop())
-            for p in item.prerequisites:
+            for p in self.item(stack.pop()).prerequisites:
                 if levels.get(p.item, Level.NONE) < p.level:
                     levels[p.item] = p.level
                     stack.append(p.item)
@@ -682,26 +692,37 @@ class Catalog:
         at the requirement's level, closed under prerequisites.
         """
         found = self.role(role)
-        key = "profile:" + found.id
-        cached = self._cache.get(key)
-        if cached is None:
+
+        def compute(catalog: Catalog) -> Profile:
             levels: dict[str, Level] = {}
             for r in found.requirements:
                 levels[r.options[0]] = max(r.level, levels.get(r.options[0], Level.NONE))
-            cached = self._cache[key] = self.closure(Profile(levels=levels))
-        return cached
+            return catalog.closure(Profile(levels=levels))
+
+        return self.derived("model.profile:" + found.id, compute)
 
     # -- derived structures --
+
+    def derived(self, key: str, compute: Callable[[Catalog], T]) -> T:
+        """Return ``compute(self)``, computed once per catalog and `key`, then cached.
+
+        For structures derived from the catalog (indices, matrices). Name keys
+        after their module (``"mypackage.index"``); ``ai_roles`` uses keys
+        starting with its module names (``"model."``, ``"paths."``). The
+        cache takes no part in equality, hashing or pickling.
+        """
+        try:
+            return self._cache[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._cache[key] = compute(self)
+            return value
 
     @property
     def graph(self) -> nx.DiGraph[str]:
         """The catalog as a frozen `networkx.DiGraph`, built once; see `build_graph`."""
-        graph = self._cache.get("graph")
-        if graph is None:
-            from ai_roles.graph import build_graph  # noqa: PLC0415 (the model needs no networkx)
+        from ai_roles.graph import build_graph  # noqa: PLC0415 (the model needs no networkx)
 
-            graph = self._cache["graph"] = build_graph(self)
-        return graph
+        return self.derived("model.graph", build_graph)
 
 
 def _rebuild(fields: dict[str, Any]) -> Catalog:
@@ -790,7 +811,8 @@ def _catalog_problems(catalog: Catalog) -> list[str]:
             problems.append(f"{location}: unknown {want} {ref!r}{hint}")
             return False
         if found == "role" or (want == "skill" and found != "skill"):
-            problems.append(f"{location}: {ref!r} is a {found}, not a {want}")
+            article = "an" if want == "item" else "a"
+            problems.append(f"{location}: {ref!r} is a {found}, not {article} {want}")
             return False
         return True
 

@@ -33,7 +33,8 @@ from cattrs.preconf.json import make_converter
 
 from ai_roles._files import atomic_write
 from ai_roles._frozendict import FrozenDict
-from ai_roles.exceptions import CatalogError, SchemaVersionError
+from ai_roles._schema import SCHEMA, check_schema
+from ai_roles.exceptions import ArgumentError, CatalogError
 from ai_roles.model import (
     Catalog,
     EffortModel,
@@ -65,11 +66,6 @@ __all__ = [
     "to_dict",
 ]
 
-SCHEMA = "ai-roles/1"
-"""The schema every document is written with."""
-
-_SCHEMA_MAJOR = 1
-_SCHEMA_RE = re.compile(r"ai-roles/(\d+)(?:\.\d+)?")
 
 Format = Literal["json", "toml"]
 T = TypeVar("T")
@@ -290,17 +286,7 @@ def from_dict(data: Any, cls: type[T] | None = None, *, source: str = "") -> Any
         raise CatalogError(
             [f"(document): {type(data).__name__} is not a document (a mapping)"], source
         )
-    schema = data.get("schema")
-    if schema is None:
-        raise SchemaVersionError(["schema: missing (expected 'ai-roles/1')"], source)
-    match = _SCHEMA_RE.fullmatch(schema) if isinstance(schema, str) else None
-    if match is None:
-        raise SchemaVersionError([f"schema: {schema!r} is not an ai-roles schema"], source)
-    if int(match[1]) > _SCHEMA_MAJOR:
-        raise SchemaVersionError(
-            [f"schema: {schema!r} is newer than this version of ai_roles reads ({SCHEMA})"],
-            source,
-        )
+    check_schema(data.get("schema"), "schema", source)
     kind = data.get("kind")
     if kind not in KINDS:
         known = ", ".join(sorted(KINDS))
@@ -365,7 +351,7 @@ def dumps(obj: Any, format: Format = "json") -> str:  # noqa: A002 (the natural 
 
     Raises
     ------
-    ValueError
+    ArgumentError
         If `format` is neither ``"json"`` nor ``"toml"``.
 
     Examples
@@ -468,7 +454,7 @@ def _check_format(format: str) -> Format:  # noqa: A002
     if format == "toml":
         return "toml"
     msg = f"format: {format!r} is not 'json' or 'toml'"
-    raise ValueError(msg)
+    raise ArgumentError(msg)
 
 
 def _format_of(path: Path, format: str | None) -> Format:  # noqa: A002
@@ -477,7 +463,7 @@ def _format_of(path: Path, format: str | None) -> Format:  # noqa: A002
     suffix = path.suffix.lower().lstrip(".")
     if suffix not in {"json", "toml"}:
         msg = f"format: cannot tell it from {path.name!r}; pass format='json' or 'toml'"
-        raise ValueError(msg)
+        raise ArgumentError(msg)
     return _check_format(suffix)
 
 

@@ -1,0 +1,471 @@
+r"""How alike roles are: four measures, their explanation, and every pair at once.
+
+Each role is seen through its requirements, essential and optional. For a
+requirement `r` with level :math:`L_r` (1-4), importance :math:`w_r` and
+options :math:`O_r`, the role's weight on item `i` is
+
+.. math:: v_i = \sum_{r \,:\, i \in O_r} \frac{L_r \, w_r}{|O_r|}
+
+(an alternative group's weight is split evenly across its options).
+
+* ``cosine``: :math:`\frac{v_a \cdot v_b}{\lVert v_a \rVert \lVert v_b \rVert}`
+  [1]_.
+* ``jaccard``: :math:`\frac{|I_a \cap I_b|}{|I_a \cup I_b|}`, with :math:`I` the
+  items a role names (every option of every requirement) [2]_.
+* ``tools``: the same Jaccard index over the tools alone.
+* ``coverage`` (directed): the share of `b`'s weighted essential requirements
+  that the holder of `a` meets, a level below the need counting as have/need:
+
+  .. math::
+
+     \frac{\sum_{r \in E_b} w_r \min\left(1, \max_{o \in O_r} p_a(o) / L_r\right)}
+          {\sum_{r \in E_b} w_r}
+
+  where :math:`p_a` is the profile of `a` (`Catalog.profile_of`) and
+  :math:`E_b` the essential requirements of `b` (all its requirements if none
+  is essential).
+
+Every measure lies in ``[0, 1]``, is 1 for a role with itself and 0 between
+a role with no requirements and any other. All but ``coverage`` are symmetric.
+
+References
+----------
+.. [1] Salton, G. and McGill, M. J. *Introduction to Modern Information
+   Retrieval*. McGraw-Hill, 1983.
+.. [2] Jaccard, P. "The distribution of the flora in the alpine zone."
+   *New Phytologist* 11 (2), 1912.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Iterator
+from typing import Any, Literal, get_args
+
+import numpy as np
+import scipy.sparse as sp
+
+from ai_roles._frozendict import FrozenDict
+from ai_roles.exceptions import ArgumentError
+from ai_roles.model import Catalog, Level, Role, Tool
+from ai_roles.results import Explanation, Match, SimilarityMatrix
+
+__all__ = [
+    "Method",
+    "explain",
+    "most_similar",
+    "similarity",
+    "similarity_matrix",
+    "top_k_similar",
+]
+
+Method = Literal["cosine", "jaccard", "coverage", "tools"]
+_METHODS: tuple[str, ...] = get_args(Method)
+
+
+def _check_method(method: object) -> Method:
+    if method not in _METHODS:
+        known = ", ".join(repr(m) for m in _METHODS)
+        msg = f"method: {method!r} is not one of {known}"
+        raise ArgumentError(msg)
+    return method  # type: ignore[return-value]
+
+
+def _check_k(k: object) -> int:
+    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
+        msg = f"k: {k!r} is not a whole number >= 1"
+        raise ArgumentError(msg)
+    return k
+
+
+# --- per-role views ------------------------------------------------------------------
+
+
+def _weights(role: Role) -> dict[str, float]:
+    weights: dict[str, float] = {}
+    for r in role.requirements:
+        share = r.level * r.importance / len(r.options)
+        for option in r.options:
+            weights[option] = weights.get(option, 0.0) + share
+    return weights
+
+
+def _items(role: Role) -> set[str]:
+    return {o for r in role.requirements for o in r.options}
+
+
+def _tools(catalog: Catalog, role: Role) -> set[str]:
+    tools = catalog.derived("similarity.tool-ids", lambda c: frozenset(t.id for t in c.tools))
+    return _items(role) & tools
+
+
+def _essential(role: Role) -> list[Any]:
+    essential = [r for r in role.requirements if r.essential]
+    return essential or list(role.requirements)
+
+
+def _coverage_terms(catalog: Catalog, a: Role, b: Role) -> dict[str, float]:
+    """Each of `b`'s (essential) requirements met by `a`, at the option that meets it best."""
+    held = catalog.profile_of(a)
+    requirements = _essential(b)
+    total = math.fsum(r.importance for r in requirements)
+    terms: dict[str, float] = {}
+    for r in requirements:
+        option = max(r.options, key=lambda o: (held.level(o), -r.options.index(o)))
+        met = min(1.0, held.level(option) / r.level) if r.level > Level.NONE else 1.0
+        if met > 0:
+            terms[option] = r.importance * met / total
+    return terms
+
+
+def _contributions(catalog: Catalog, a: Role, b: Role, method: Method) -> dict[str, float]:
+    """Each item's share of the similarity of `a` to `b`, for two different roles."""
+    if method == "cosine":
+        va, vb = _weights(a), _weights(b)
+        norm = math.sqrt(
+            math.fsum(x * x for x in va.values()) * math.fsum(x * x for x in vb.values())
+        )
+        return {i: va[i] * vb[i] / norm for i in sorted(va.keys() & vb.keys())} if norm else {}
+    if method == "coverage":
+        return _coverage_terms(catalog, a, b) if b.requirements else {}
+    ia, ib = (
+        (_items(a), _items(b)) if method == "jaccard" else (_tools(catalog, a), _tools(catalog, b))
+    )
+    union = len(ia | ib)
+    return dict.fromkeys(sorted(ia & ib), 1 / union)
+
+
+# --- single pairs --------------------------------------------------------------------
+
+
+def similarity(
+    catalog: Catalog, a: str | Role, b: str | Role, *, method: Method = "cosine"
+) -> float:
+    r"""Return how alike two roles are, from 0 (nothing shared) to 1 (the same).
+
+    Parameters
+    ----------
+    catalog : Catalog
+        The roles, skills and tools to compare within.
+    a, b : str or Role
+        Roles given by id, name, alias or object.
+    method : {"cosine", "jaccard", "coverage", "tools"}, optional (default = "cosine")
+        See the module's documentation for the formulas. ``coverage`` is
+        directed: the share of `b`'s weighted essential requirements that
+        the holder of `a` already meets.
+
+    Returns
+    -------
+    float
+        In ``[0, 1]``; ``1.0`` for a role with itself.
+
+    Raises
+    ------
+    UnknownItemError
+        If `a` or `b` is not a role of `catalog`; the message suggests close matches.
+    ArgumentError
+        If `method` is not one of the four.
+
+    See Also
+    --------
+    explain : the same score, item by item.
+    similarity_matrix : every pair at once.
+
+    Examples
+    --------
+    >>> import ai_roles
+    >>> cat = ai_roles.load_catalog()
+    >>> similarity(cat, "data-scientist", "data-scientist")
+    1.0
+    >>> ml = similarity(cat, "machine-learning-engineer", "mlops-engineer")
+    >>> pm = similarity(cat, "ai-product-manager", "mlops-engineer")
+    >>> ml > pm
+    True
+    """
+    return explain(catalog, a, b, method=method).score
+
+
+def explain(
+    catalog: Catalog, a: str | Role, b: str | Role, *, method: Method = "cosine"
+) -> Explanation:
+    """Return the similarity of two roles with the items behind it.
+
+    Parameters are as for `similarity`.
+
+    Returns
+    -------
+    Explanation
+        `shared`, `only_a` and `only_b` item ids (tools only for ``tools``;
+        for ``coverage``, `b`'s requirements that `a` meets at least in part
+        and those it does not), and `contributions`: each item's share of the
+        score, summing to it.
+
+    Examples
+    --------
+    >>> import ai_roles, math
+    >>> cat = ai_roles.load_catalog()
+    >>> e = explain(cat, "data-scientist", "machine-learning-engineer")
+    >>> "python" in e.shared and "tableau" in e.only_a
+    True
+    >>> math.isclose(sum(e.contributions.values()), e.score)
+    True
+    """
+    kind = _check_method(method)
+    role_a, role_b = catalog.role(a), catalog.role(b)
+    if kind == "coverage":
+        ia = set(catalog.profile_of(role_a).levels)
+        ib = {o for r in _essential(role_b) for o in r.options}
+    elif kind == "tools":
+        ia, ib = _tools(catalog, role_a), _tools(catalog, role_b)
+    else:
+        ia, ib = _items(role_a), _items(role_b)
+    if role_a.id == role_b.id:
+        contributions = _contributions(catalog, role_a, role_b, kind)
+        total = math.fsum(contributions.values())
+        contributions = {i: c / total for i, c in contributions.items()} if total else {}
+        score = 1.0
+    else:
+        contributions = _contributions(catalog, role_a, role_b, kind)
+        score = min(1.0, math.fsum(contributions.values()))
+    if kind == "coverage":
+        shared = sorted(contributions)
+        only_b = sorted(
+            o
+            for r in _essential(role_b)
+            for o in r.options
+            if not set(r.options) & contributions.keys()
+        )
+        only_a = sorted(ia - ib)
+    else:
+        shared, only_a, only_b = sorted(ia & ib), sorted(ia - ib), sorted(ib - ia)
+    return Explanation(
+        a=role_a.id,
+        b=role_b.id,
+        method=kind,
+        score=score,
+        shared=shared,
+        only_a=only_a,
+        only_b=only_b,
+        contributions=FrozenDict(contributions),
+    )
+
+
+# --- all pairs -------------------------------------------------------------------------
+
+
+class _Vectors:
+    """The catalog's roles as sparse matrices, built once per catalog."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.ids = tuple(role.id for role in catalog.roles)
+        items = {item.id: i for i, item in enumerate(catalog.items)}
+        n, m = len(self.ids), len(items)
+        rows, cols, vals = [], [], []
+        for r, role in enumerate(catalog.roles):
+            for item, weight in _weights(role).items():
+                rows.append(r)
+                cols.append(items[item])
+                vals.append(weight)
+        weights = sp.csr_array((vals, (rows, cols)), shape=(n, m), dtype=np.float64)
+        norms = np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1))).ravel()
+        scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+        self.unit = sp.csr_array(sp.diags_array(scale) @ weights)
+        self.binary = sp.csr_array((np.ones(len(vals)), (rows, cols)), shape=(n, m))
+        is_tool = np.array([isinstance(item, Tool) for item in catalog.items], dtype=bool)
+        self.tool_binary = sp.csr_array(self.binary @ sp.diags_array(is_tool.astype(np.float64)))
+        self.tool_binary.eliminate_zeros()
+        # coverage: what each role's holder has (levels), and each requirement's need.
+        held_rows, held_cols, held_vals = [], [], []
+        for r, role in enumerate(catalog.roles):
+            for item, level in catalog.profile_of(role).levels.items():
+                held_rows.append(r)
+                held_cols.append(items[item])
+                held_vals.append(float(level))
+        self.held = sp.csc_array((held_vals, (held_rows, held_cols)), shape=(n, m))
+        req_items, req_scale, req_of, req_role, req_weight = [], [], [], [], []
+        count = 0
+        for r, role in enumerate(catalog.roles):
+            essential = _essential(role)
+            total = math.fsum(q.importance for q in essential)
+            for q in essential:
+                for option in q.options:
+                    req_items.append(items[option])
+                    req_scale.append(1.0 / q.level if q.level > Level.NONE else 0.0)
+                    req_of.append(count)
+                req_role.append(r)
+                req_weight.append(q.importance / total)
+                count += 1
+        self.req_items = np.array(req_items, dtype=np.int64)
+        self.req_scale = np.array(req_scale)
+        self.req_of = np.array(req_of, dtype=np.int64)
+        self.requirements = sp.csr_array(
+            (req_weight, (np.arange(count), req_role)), shape=(count, n)
+        )
+        self.empty = np.asarray(self.binary.sum(axis=1)).ravel() == 0
+
+    def met(self, held: sp.csc_array) -> sp.csc_array:
+        """For each row of `held` and each requirement, the share met: min(1, max have/need)."""
+        columns = sp.csc_array(held[:, self.req_items] @ sp.diags_array(self.req_scale))
+        columns.data = np.minimum(columns.data, 1.0)
+        # Alternatives: the best of the option columns of one requirement.
+        merge = sp.csr_array(
+            (np.ones(len(self.req_of)), (np.arange(len(self.req_of)), self.req_of)),
+            shape=(len(self.req_of), self.requirements.shape[0]),
+        )
+        if len(np.unique(self.req_of)) == len(self.req_of):
+            return sp.csc_array(columns @ merge)
+        return _column_group_max(columns, self.req_of, self.requirements.shape[0])
+
+    def scores(self, rows: Any, method: Method) -> np.ndarray[Any, np.dtype[np.float64]]:
+        """Similarity of the roles `rows` (a slice or index array) to every role."""
+        if method == "cosine":
+            values = (self.unit[rows] @ self.unit.T).toarray()
+        elif method == "coverage":
+            values = (self.met(self.held[rows]) @ self.requirements).toarray()
+        else:
+            binary = self.binary if method == "jaccard" else self.tool_binary
+            part = binary[rows]
+            inter = (part @ binary.T).toarray()
+            sizes = np.asarray(binary.sum(axis=1)).ravel()
+            union = np.asarray(part.sum(axis=1)).reshape(-1, 1) + sizes - inter
+            values = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+        values = np.clip(values, 0.0, 1.0)
+        values[:, self.empty] = 0.0
+        own = np.arange(len(self.ids))[rows]
+        values[np.arange(len(own)), own] = 1.0
+        result: np.ndarray[Any, np.dtype[np.float64]] = values
+        return result
+
+
+def _column_group_max(
+    columns: sp.csc_array, groups: np.ndarray[Any, Any], n_groups: int
+) -> sp.csc_array:
+    """Merge columns sharing a group by their elementwise maximum."""
+    coo = columns.tocoo()
+    keys = coo.row.astype(np.int64) * n_groups + groups[coo.col]
+    order = np.lexsort((-coo.data, keys))
+    keys, data = keys[order], coo.data[order]
+    first = np.ones(len(keys), dtype=bool)
+    first[1:] = keys[1:] != keys[:-1]
+    keys, data = keys[first], data[first]
+    return sp.csc_array(
+        (data, (keys // n_groups, keys % n_groups)), shape=(columns.shape[0], n_groups)
+    )
+
+
+def _vectors(catalog: Catalog) -> _Vectors:
+    return catalog.derived("similarity.vectors", _Vectors)
+
+
+def similarity_matrix(catalog: Catalog, *, method: Method = "cosine") -> SimilarityMatrix:
+    """Return the similarity of every role to every role, with sparse linear algebra.
+
+    Parameters
+    ----------
+    catalog : Catalog
+    method : {"cosine", "jaccard", "coverage", "tools"}, optional (default = "cosine")
+
+    Returns
+    -------
+    SimilarityMatrix
+        ``values[i, j]`` is ``similarity(catalog, ids[i], ids[j], method=method)``.
+
+    Notes
+    -----
+    The whole matrix is dense: ``n^2`` floats for ``n`` roles. For the
+    neighbours of every role in a large catalog, stream them with
+    `top_k_similar`, which holds one block of rows at a time.
+
+    Examples
+    --------
+    >>> import ai_roles
+    >>> m = similarity_matrix(ai_roles.load_catalog())
+    >>> m.values.shape == (len(m.ids), len(m.ids))
+    True
+    >>> bool((m.values == m.values.T).all())
+    True
+    """
+    kind = _check_method(method)
+    vectors = _vectors(catalog)
+    return SimilarityMatrix(ids=vectors.ids, method=kind, values=vectors.scores(slice(None), kind))
+
+
+def _ranked(
+    ids: tuple[str, ...], scores: np.ndarray[Any, Any], own: int, k: int
+) -> tuple[Match, ...]:
+    candidates = [(-float(s), ids[j]) for j, s in enumerate(scores) if j != own]
+    return tuple(Match(role=role, score=-score) for score, role in heapq.nsmallest(k, candidates))
+
+
+def most_similar(
+    catalog: Catalog, a: str | Role, *, k: int = 5, method: Method = "cosine"
+) -> tuple[Match, ...]:
+    """Return the `k` roles most similar to `a`, best first, ties by id.
+
+    Parameters
+    ----------
+    catalog : Catalog
+    a : str or Role
+    k : int, optional (default = 5)
+    method : {"cosine", "jaccard", "coverage", "tools"}, optional (default = "cosine")
+        With ``coverage``, how much of each other role the holder of `a` meets.
+
+    Returns
+    -------
+    tuple of Match
+        At most `k`; `a` itself is left out.
+
+    Raises
+    ------
+    UnknownItemError
+        If `a` is not a role of `catalog`.
+    ArgumentError
+        If `k` is not a whole number >= 1 or `method` is unknown.
+
+    Examples
+    --------
+    >>> import ai_roles
+    >>> cat = ai_roles.load_catalog()
+    >>> [m.role for m in most_similar(cat, "mlops-engineer", k=1)]
+    ['machine-learning-engineer']
+    """
+    count = _check_k(k)
+    kind = _check_method(method)
+    role = catalog.role(a)
+    vectors = _vectors(catalog)
+    own = vectors.ids.index(role.id)
+    return _ranked(vectors.ids, vectors.scores([own], kind)[0], own, count)
+
+
+def top_k_similar(
+    catalog: Catalog, *, k: int = 5, method: Method = "cosine", block: int = 1024
+) -> Iterator[tuple[str, tuple[Match, ...]]]:
+    """Yield every role with its `k` most similar roles, in bounded memory.
+
+    Rows are computed `block` at a time, so memory grows with ``block x n``,
+    not ``n^2``: the way to rank neighbours in catalogs of tens of thousands
+    of roles.
+
+    Yields
+    ------
+    tuple of (str, tuple of Match)
+        A role id and its `most_similar` result, in catalog order.
+
+    Examples
+    --------
+    >>> import ai_roles
+    >>> first = next(top_k_similar(ai_roles.load_catalog(), k=2))
+    >>> first[0], len(first[1])
+    ('machine-learning-engineer', 2)
+    """
+    count = _check_k(k)
+    kind = _check_method(method)
+    size = _check_k(block)
+    vectors = _vectors(catalog)
+    n = len(vectors.ids)
+    for start in range(0, n, size):
+        rows = np.arange(start, min(n, start + size))
+        scores = vectors.scores(rows, kind)
+        for offset, own in enumerate(rows):
+            yield vectors.ids[own], _ranked(vectors.ids, scores[offset], int(own), count)
