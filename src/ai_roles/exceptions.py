@@ -110,16 +110,21 @@ class NoPathError(AIRolesError, nx.NetworkXNoPath):
     Attributes
     ----------
     source, target : str
-        The role (or profile description) the path starts from and the target role.
+        The role (or ``"the profile"``) the path starts from, and the target role.
     reason : str
         What stood in the way, e.g. the cheapest first move and its hours.
+    needed : float or None
+        The smallest ``max_step_hours`` that would give a path, when known.
     """
 
-    def __init__(self, source: str, target: str, reason: str = "") -> None:
-        super().__init__(source, target, reason)
+    def __init__(
+        self, source: str, target: str, reason: str = "", needed: float | None = None
+    ) -> None:
+        super().__init__(source, target, reason, needed)
         self.source = source
         self.target = target
         self.reason = reason
+        self.needed = needed
 
     def __str__(self) -> str:
         message = f"no path from {self.source!r} to {self.target!r}"

@@ -141,7 +141,7 @@ class _Planner:
         )
         open_groups = [j for j in unmet if self.meeting(base, requirements[j]) is None]
         combinations = math.prod(len(requirements[j].options) for j in open_groups)
-        if combinations <= limit:
+        if not open_groups or combinations <= limit:
             final = self._search(base, [requirements[j] for j in open_groups])
         else:
             final = self._milp(base, [requirements[j] for j in open_groups])
@@ -228,13 +228,15 @@ class _Planner:
         )
         if result.x is None:  # pragma: no cover (the program is always feasible)
             raise AssertionError(result.message)
+        # Keep only what the choices need: with items of no cost, the solver may take extras.
         final = dict(base)
-        taken = [
-            (item, Level(level))
-            for (item, level), column in index.items()
-            if result.x[column] > 0.5
-        ]
-        self.raise_levels(final, taken)
+        for r in groups:
+            option = next(
+                o
+                for o in r.options
+                if (o, r.level) not in index or result.x[index[o, r.level]] > 0.5
+            )
+            self.raise_levels(final, [(option, r.level)])
         return final
 
     def steps(
@@ -585,11 +587,13 @@ class _Trip:
         cheapest = int(np.argmin(costs))
         widest = self.dijkstra(math.inf, bottleneck=True)
         assert widest is not None  # noqa: S101 (with no limit the direct move always exists)
+        needed = widest[0]
         reason = (
             f"the cheapest first move, into {self.moves.ids[cheapest]!r}, needs"
-            f" {costs[cheapest]:.1f} hours; max_step_hours >= {widest[0]:.1f} would give a path"
+            f" {costs[cheapest]:.1f} hours; max_step_hours >= {math.ceil(needed * 10) / 10:.1f}"
+            " would give a path"
         )
-        return NoPathError(self.start or "the profile", self.target.id, reason)
+        return NoPathError(self.start or "the profile", self.target.id, reason, needed)
 
 
 def _hours_between(planner: _Planner, held: Levels, final: Levels) -> float:

@@ -195,7 +195,7 @@ class LearningPath:
         The sum of the steps' hours: the least possible.
     """
 
-    source: str | None
+    source: str | None = None
     target: str
     steps: tuple[Step, ...]
     chosen: tuple[Choice, ...] = ()

@@ -26,6 +26,7 @@ from typing import Any, Literal, TypeVar, overload
 
 import attrs
 import cattrs
+import numpy as np
 import tomli_w
 from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
@@ -45,6 +46,17 @@ from ai_roles.model import (
     Role,
     Skill,
     Tool,
+)
+from ai_roles.results import (
+    CareerPath,
+    Choice,
+    Explanation,
+    Gap,
+    LearningPath,
+    Match,
+    SimilarityMatrix,
+    Step,
+    Suggestion,
 )
 
 if sys.version_info >= (3, 11):
@@ -79,8 +91,19 @@ KINDS: dict[str, type[Any]] = {
     "role": Role,
     "skill": Skill,
     "tool": Tool,
+    # analysis results
+    "career-path": CareerPath,
+    "choice": Choice,
+    "explanation": Explanation,
+    "gap": Gap,
+    "learning-path": LearningPath,
+    "match": Match,
+    "similarity-matrix": SimilarityMatrix,
+    "step": Step,
+    "suggestion": Suggestion,
 }
-"""Each document kind and the class it holds."""
+"""Each document kind and the class it holds. A ``"list"`` document holds
+several, as ``items`` (what `most_similar`, `skill_gap` and `next_skills` return)."""
 
 _KIND_OF = {cls: kind for kind, cls in KINDS.items()}
 
@@ -110,6 +133,20 @@ def _structure_float(value: Any, _: type[Any]) -> float:
 
 def _structure_options(value: Any, _: type[Any]) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else converter.structure(value, tuple[str, ...])
+
+
+def _is_array(kind: Any) -> bool:
+    return getattr(kind, "__origin__", kind) is np.ndarray
+
+
+def _structure_matrix(value: Any, _: type[Any]) -> Any:
+    if not isinstance(value, list) or not all(isinstance(row, list) for row in value):
+        msg = f"{value!r} is not a list of rows"
+        raise TypeError(msg)
+    for row in value:
+        for x in row:
+            _structure_float(x, float)
+    return np.array(value, dtype=np.float64)
 
 
 def _structure_level(value: Any, _: type[Any]) -> Level:
@@ -192,6 +229,8 @@ def _make_converter() -> cattrs.Converter:
         _is_frozendict, lambda d: {k: conv.unstructure(v) for k, v in d.items()}
     )
     conv.register_unstructure_hook(tuple, lambda t: [conv.unstructure(v) for v in t])
+    conv.register_unstructure_hook_func(_is_array, lambda a: a.tolist())
+    conv.register_structure_hook_func(_is_array, _structure_matrix)
     for cls in KINDS.values():
         conv.register_structure_hook(cls, structure_model(cls))
     conv.register_unstructure_hook(
@@ -234,14 +273,19 @@ def to_dict(obj: Any) -> dict[str, Any]:
     >>> to_dict(Skill(id="sql", name="SQL", hours=30))
     {'schema': 'ai-roles/1', 'kind': 'skill', 'id': 'sql', 'name': 'SQL', 'hours': 30.0}
     """
+    if isinstance(obj, (tuple, list)):
+        return {"schema": SCHEMA, "kind": "list", "items": [_document(x) for x in obj]}
+    return {"schema": SCHEMA, **_document(obj)}
+
+
+def _document(obj: Any) -> dict[str, Any]:
+    """Return `obj` as a document without its schema."""
     kind = _KIND_OF.get(type(obj))
     if kind is None:
         msg = f"{type(obj).__name__} objects are not ai_roles documents"
         raise TypeError(msg)
     body = converter.unstructure(obj)
-    if _nested(type(obj)):
-        return {"schema": SCHEMA, "kind": kind, kind: body}
-    return {"schema": SCHEMA, "kind": kind, **body}
+    return {"kind": kind, kind: body} if _nested(type(obj)) else {"kind": kind, **body}
 
 
 def _nested(cls: type[Any]) -> bool:
@@ -287,19 +331,50 @@ def from_dict(data: Any, cls: type[T] | None = None, *, source: str = "") -> Any
             [f"(document): {type(data).__name__} is not a document (a mapping)"], source
         )
     check_schema(data.get("schema"), "schema", source)
+    if data.get("kind") == "list":
+        if cls not in {None, tuple}:
+            expected = _KIND_OF.get(cls, getattr(cls, "__name__", cls))
+            raise CatalogError([f"kind: 'list' is not {expected!r}"], source)
+        items = data.get("items")
+        if set(data) != {"schema", "kind", "items"} or not isinstance(items, list):
+            raise CatalogError(
+                ["(document): a list document holds a list of documents as 'items'"], source
+            )
+        problems: list[str] = []
+        result = []
+        for i, item in enumerate(items):
+            try:
+                result.append(_from_document(item, None, f"items[{i}]."))
+            except CatalogError as e:
+                problems.extend(e.problems)
+        if problems:
+            raise CatalogError(problems, source)
+        return tuple(result)
+    try:
+        return _from_document(data, cls, "")
+    except CatalogError as e:
+        raise CatalogError(e.problems, source) from None
+
+
+def _from_document(data: Any, cls: type[Any] | None, where: str) -> Any:
+    """Structure one document (its schema checked already); problems start with `where`."""
+    if not isinstance(data, Mapping):
+        raise CatalogError(
+            [f"{where or '(document)'}: {type(data).__name__} is not a document (a mapping)"]
+        )
     kind = data.get("kind")
     if kind not in KINDS:
         known = ", ".join(sorted(KINDS))
-        raise CatalogError([f"kind: {kind!r} is not a kind of document ({known})"], source)
+        raise CatalogError([f"{where}kind: {kind!r} is not a kind of document ({known})"])
     target = KINDS[kind]
     if cls is not None and not issubclass(target, cls):
         expected = _KIND_OF.get(cls, cls.__name__)
-        raise CatalogError([f"kind: {kind!r} is not {expected!r}"], source)
+        raise CatalogError([f"{where}kind: {kind!r} is not {expected!r}"])
     body = {k: v for k, v in data.items() if k not in {"schema", "kind"}}
     if _nested(target):
         if set(body) != {kind}:
             raise CatalogError(
-                [f"(document): a {kind} document holds its fields under {kind!r}"], source
+                [f"{where or '(document)'}: a {kind} document holds its fields under {kind!r}"]
             )
         body = body[kind]
     try:
@@ -307,12 +382,12 @@ def from_dict(data: Any, cls: type[T] | None = None, *, source: str = "") -> Any
     except cattrs.ClassValidationError as e:
         # The fields were fine, but the catalog's checks across objects were not.
         if len(e.exceptions) == 1 and isinstance(e.exceptions[0], CatalogError):
-            raise CatalogError(e.exceptions[0].problems, source) from None
+            raise CatalogError([where + p for p in e.exceptions[0].problems]) from None
         problems = cattrs.transform_error(e, path="$", format_exception=_describe)
-        raise CatalogError([_located(p) for p in problems], source) from None
+        raise CatalogError([_located(p, where) for p in problems]) from None
     except (cattrs.BaseValidationError, ValueError, TypeError) as e:
         problems = cattrs.transform_error(e, path="$", format_exception=_describe)
-        raise CatalogError([_located(p) for p in problems], source) from None
+        raise CatalogError([_located(p, where) for p in problems]) from None
 
 
 def _describe(exc: BaseException, _: type[Any] | None) -> str:
@@ -329,15 +404,17 @@ def _describe(exc: BaseException, _: type[Any] | None) -> str:
 _PROBLEM_RE = re.compile(r"(?s)(?:(?P<field>[a-z_]+): )?(?P<message>.*) @ \$(?P<path>.*)")
 
 
-def _located(problem: str) -> str:
-    """Turn cattrs' ``"msg @ $.a[1]"`` into our ``"a[1]: msg"``."""
+def _located(problem: str, where: str = "") -> str:
+    """Turn cattrs' ``"msg @ $.a[1]"`` into our ``"a[1]: msg"``, after `where`."""
     match = _PROBLEM_RE.fullmatch(problem)
     if match is None:  # pragma: no cover (transform_error always appends the path)
-        return problem
+        return where + problem
     path = match["path"].removeprefix(".")
     if match["field"]:
         path = f"{path}.{match['field']}" if path else match["field"]
-    return f"{path or '(document)'}: {match['message']}"
+    if not path:
+        return f"{where.removesuffix('.') or '(document)'}: {match['message']}"
+    return f"{where}{path}: {match['message']}"
 
 
 # --- text -----------------------------------------------------------------------------
