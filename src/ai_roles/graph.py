@@ -101,32 +101,48 @@ def build_graph(catalog: Catalog) -> nx.DiGraph[str]:
     graph: nx.DiGraph[str] = nx.DiGraph(
         name=catalog.name, version=catalog.version, effort=catalog.effort.fractions
     )
-    for role in catalog.roles:
-        graph.add_node(role.id, kind="role", **{f: getattr(role, f) for f in _ROLE_FIELDS})
-    for kind, items in (("skill", catalog.skills), ("tool", catalog.tools)):
-        for item in items:
-            graph.add_node(item.id, kind=kind, **{f: getattr(item, f) for f in _ITEM_FIELDS})
-            if isinstance(item, Tool):
-                graph.nodes[item.id]["tool_kind"] = item.kind
-    for role in catalog.roles:
-        for group, requirement in enumerate(role.requirements):
-            for rank, option in enumerate(requirement.options):
-                graph.add_edge(
-                    role.id,
-                    option,
-                    relation="requires",
-                    level=requirement.level,
-                    essential=requirement.essential,
-                    importance=requirement.importance,
-                    group=group,
-                    rank=rank,
-                )
-    for item in catalog.items:
-        for order, p in enumerate(item.prerequisites):
-            graph.add_edge(p.item, item.id, relation="prerequisite", level=p.level, order=order)
-    for tool in catalog.tools:
-        for order, skill in enumerate(tool.skills):
-            graph.add_edge(tool.id, skill, relation="exercises", order=order)
+    graph.add_nodes_from(
+        (role.id, {"kind": "role", **{f: getattr(role, f) for f in _ROLE_FIELDS}})
+        for role in catalog.roles
+    )
+    graph.add_nodes_from(
+        (skill.id, {"kind": "skill", **{f: getattr(skill, f) for f in _ITEM_FIELDS}})
+        for skill in catalog.skills
+    )
+    graph.add_nodes_from(
+        (
+            tool.id,
+            {"kind": "tool", "tool_kind": tool.kind, **{f: getattr(tool, f) for f in _ITEM_FIELDS}},
+        )
+        for tool in catalog.tools
+    )
+    graph.add_edges_from(
+        (
+            role.id,
+            option,
+            {
+                "relation": "requires",
+                "level": requirement.level,
+                "essential": requirement.essential,
+                "importance": requirement.importance,
+                "group": group,
+                "rank": rank,
+            },
+        )
+        for role in catalog.roles
+        for group, requirement in enumerate(role.requirements)
+        for rank, option in enumerate(requirement.options)
+    )
+    graph.add_edges_from(
+        (p.item, item.id, {"relation": "prerequisite", "level": p.level, "order": order})
+        for item in catalog.items
+        for order, p in enumerate(item.prerequisites)
+    )
+    graph.add_edges_from(
+        (tool.id, skill, {"relation": "exercises", "order": order})
+        for tool in catalog.tools
+        for order, skill in enumerate(tool.skills)
+    )
     frozen: nx.DiGraph[str] = nx.freeze(graph)
     return frozen
 

@@ -132,7 +132,16 @@ def _structure_float(value: Any, _: type[Any]) -> float:
 
 
 def _structure_options(value: Any, _: type[Any]) -> tuple[str, ...]:
-    return (value,) if isinstance(value, str) else converter.structure(value, tuple[str, ...])
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, (list, tuple)):
+        msg = f"{value!r} is not a list"
+        raise TypeError(msg)
+    for i, option in enumerate(value):
+        if not isinstance(option, str):
+            msg = f"[{i}]: {option!r} is not a string"
+            raise TypeError(msg)
+    return tuple(value)
 
 
 def _is_array(kind: Any) -> bool:
@@ -153,20 +162,6 @@ def _structure_level(value: Any, _: type[Any]) -> Level:
     return Level.parse(value)
 
 
-def _structure_mapping(value: Any, kind: type[Any]) -> FrozenDict[str, Any]:
-    if not isinstance(value, Mapping):
-        msg = f"{value!r} is not a table of values"
-        raise TypeError(msg)
-    (value_type,) = kind.__args__[1:] if hasattr(kind, "__args__") else (str,)
-    result: dict[str, Any] = {}
-    for key, item in value.items():
-        try:
-            result[key] = converter.structure(item, value_type)
-        except (TypeError, ValueError) as e:
-            raise type(e)(f"{key!r}: {e}") from None
-    return FrozenDict(result)
-
-
 def _is_frozendict(kind: Any) -> bool:
     return getattr(kind, "__origin__", kind) is FrozenDict
 
@@ -175,8 +170,67 @@ def _is_sequence_type(kind: Any) -> bool:
     return getattr(kind, "__origin__", None) is tuple and kind.__args__[-1:] == (Ellipsis,)
 
 
-def _make_converter() -> cattrs.Converter:
-    conv = make_converter(omit_if_default=True, forbid_extra_keys=True)
+def _validated(conv: cattrs.Converter, attribute: attrs.Attribute[Any], hook: Any = None) -> Any:
+    """Structure a field, then run its converter and validator: errors name the field."""
+
+    def structure(value: Any, kind: Any) -> Any:
+        result = hook(value, kind) if hook else conv.structure(value, kind)
+        converter: Any = attribute.converter
+        validator: Any = attribute.validator
+        converted = converter(result) if callable(converter) else result
+        if validator is not None:
+            try:
+                validator(None, attribute, converted)
+            except (TypeError, ValueError) as e:
+                message = str(e.args[0]).removeprefix(f"{attribute.name}: ")
+                raise type(e)(message) from None
+        return result
+
+    return structure
+
+
+def _model_hook(conv: cattrs.Converter, cls: type[Any], *, diagnostic: bool) -> Any:
+    overrides: dict[str, Any] = {}
+    for attribute in attrs.fields(attrs.resolve_types(cls)):
+        hook = _structure_options if attribute.name == "options" else None
+        if diagnostic and attribute.init and (attribute.validator is not None or hook):
+            overrides[attribute.name] = override(struct_hook=_validated(conv, attribute, hook))
+        elif hook:
+            overrides[attribute.name] = override(struct_hook=hook)
+    inner = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **overrides)
+
+    def structure(value: Any, _: type[Any]) -> Any:
+        if not isinstance(value, Mapping):
+            msg = f"{value!r} is not a table of fields"
+            raise TypeError(msg)
+        return inner(value, cls)
+
+    return structure
+
+
+def _make_converter(*, diagnostic: bool) -> cattrs.Converter:
+    """Make the package converter, or (`diagnostic`) the one that locates every problem.
+
+    Documents are structured by the fast converter first; only when that
+    fails does the diagnostic one run again, checking each field as it goes
+    so that every problem is reported with its path.
+    """
+    conv = make_converter(
+        omit_if_default=True, forbid_extra_keys=True, detailed_validation=diagnostic
+    )
+
+    def structure_mapping(value: Any, kind: type[Any]) -> FrozenDict[str, Any]:
+        if not isinstance(value, Mapping):
+            msg = f"{value!r} is not a table of values"
+            raise TypeError(msg)
+        (value_type,) = kind.__args__[1:] if hasattr(kind, "__args__") else (str,)
+        result: dict[str, Any] = {}
+        for key, item in value.items():
+            try:
+                result[key] = conv.structure(item, value_type)
+            except (TypeError, ValueError) as e:
+                raise type(e)(f"{key!r}: {e}") from None
+        return FrozenDict(result)
 
     def structure_sequence(value: Any, kind: Any) -> Any:
         if not isinstance(value, (list, tuple)):
@@ -184,47 +238,13 @@ def _make_converter() -> cattrs.Converter:
             raise TypeError(msg)
         return conv._structure_tuple(value, kind)  # noqa: SLF001 (cattrs' own, with indices in errors)
 
-    def validated(attribute: attrs.Attribute[Any], hook: Any = None) -> Any:
-        """Structure a field, then run its converter and validator: errors name the field."""
-
-        def structure(value: Any, kind: Any) -> Any:
-            result = hook(value, kind) if hook else conv.structure(value, kind)
-            converter: Any = attribute.converter
-            validator: Any = attribute.validator
-            converted = converter(result) if callable(converter) else result
-            if validator is not None:
-                try:
-                    validator(None, attribute, converted)
-                except (TypeError, ValueError) as e:
-                    message = str(e.args[0]).removeprefix(f"{attribute.name}: ")
-                    raise type(e)(message) from None
-            return result
-
-        return structure
-
-    def structure_model(cls: type[Any]) -> Any:
-        overrides: dict[str, Any] = {}
-        for attribute in attrs.fields(attrs.resolve_types(cls)):
-            hook = _structure_options if attribute.name == "options" else None
-            if attribute.init and (attribute.validator is not None or hook):
-                overrides[attribute.name] = override(struct_hook=validated(attribute, hook))
-        inner = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **overrides)
-
-        def structure(value: Any, _: type[Any]) -> Any:
-            if not isinstance(value, Mapping):
-                msg = f"{value!r} is not a table of fields"
-                raise TypeError(msg)
-            return inner(value, cls)
-
-        return structure
-
     conv.register_structure_hook(str, _strict(str, "a string"))
     conv.register_structure_hook(bool, _strict(bool, "true or false"))
     conv.register_structure_hook(float, _structure_float)
     conv.register_structure_hook_func(_is_sequence_type, structure_sequence)
     conv.register_structure_hook(Level, _structure_level)
     conv.register_unstructure_hook(Level, int)
-    conv.register_structure_hook_func(_is_frozendict, _structure_mapping)
+    conv.register_structure_hook_func(_is_frozendict, structure_mapping)
     conv.register_unstructure_hook_func(
         _is_frozendict, lambda d: {k: conv.unstructure(v) for k, v in d.items()}
     )
@@ -232,7 +252,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook_func(_is_array, lambda a: a.tolist())
     conv.register_structure_hook_func(_is_array, _structure_matrix)
     for cls in KINDS.values():
-        conv.register_structure_hook(cls, structure_model(cls))
+        conv.register_structure_hook(cls, _model_hook(conv, cls, diagnostic=diagnostic))
     conv.register_unstructure_hook(
         Catalog,
         make_dict_unstructure_fn(
@@ -242,8 +262,10 @@ def _make_converter() -> cattrs.Converter:
     return conv
 
 
-converter = _make_converter()
+converter = _make_converter(diagnostic=False)
 """The package's `cattrs` converter (JSON-ready; levels as numbers, defaults omitted)."""
+
+_diagnostic = _make_converter(diagnostic=True)
 
 
 # --- dicts ----------------------------------------------------------------------------
@@ -379,6 +401,10 @@ def _from_document(data: Any, cls: type[Any] | None, where: str) -> Any:
         body = body[kind]
     try:
         return converter.structure(body, target)
+    except Exception as e:  # noqa: BLE001 (whatever failed, find and locate every problem)
+        failure = e
+    try:
+        _diagnostic.structure(body, target)
     except cattrs.ClassValidationError as e:
         # The fields were fine, but the catalog's checks across objects were not.
         if len(e.exceptions) == 1 and isinstance(e.exceptions[0], CatalogError):
@@ -388,6 +414,7 @@ def _from_document(data: Any, cls: type[Any] | None, where: str) -> Any:
     except (cattrs.BaseValidationError, ValueError, TypeError) as e:
         problems = cattrs.transform_error(e, path="$", format_exception=_describe)
         raise CatalogError([_located(p, where) for p in problems]) from None
+    raise failure  # pragma: no cover (only if the two converters disagreed)
 
 
 def _describe(exc: BaseException, _: type[Any] | None) -> str:

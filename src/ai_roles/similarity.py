@@ -38,6 +38,7 @@ References
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 from collections.abc import Iterator
@@ -255,74 +256,114 @@ def explain(
 
 
 class _Vectors:
-    """The catalog's roles as sparse matrices, built once per catalog."""
+    """The catalog's roles as sparse matrices, each built once per catalog when first needed."""
 
     def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
         self.ids = tuple(role.id for role in catalog.roles)
-        items = {item.id: i for i, item in enumerate(catalog.items)}
-        n, m = len(self.ids), len(items)
+        self.columns = {item.id: i for i, item in enumerate(catalog.items)}
+        self.shape = (len(self.ids), len(self.columns))
+
+    def _matrix(self, entries: Iterator[tuple[int, str, float]]) -> sp.csr_array:
         rows, cols, vals = [], [], []
-        for r, role in enumerate(catalog.roles):
-            for item, weight in _weights(role).items():
-                rows.append(r)
-                cols.append(items[item])
-                vals.append(weight)
-        weights = sp.csr_array((vals, (rows, cols)), shape=(n, m), dtype=np.float64)
-        norms = np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1))).ravel()
+        for row, item, value in entries:
+            rows.append(row)
+            cols.append(self.columns[item])
+            vals.append(value)
+        return sp.csr_array((vals, (rows, cols)), shape=self.shape, dtype=np.float64)
+
+    @functools.cached_property
+    def weights(self) -> sp.csr_array:
+        roles = self.catalog.roles
+        return self._matrix(
+            (r, i, w) for r, role in enumerate(roles) for i, w in _weights(role).items()
+        )
+
+    @functools.cached_property
+    def unit(self) -> sp.csr_array:
+        norms = np.sqrt(np.asarray(self.weights.multiply(self.weights).sum(axis=1))).ravel()
         scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
-        self.unit = sp.csr_array(sp.diags_array(scale) @ weights)
-        self.binary = sp.csr_array((np.ones(len(vals)), (rows, cols)), shape=(n, m))
-        is_tool = np.array([isinstance(item, Tool) for item in catalog.items], dtype=bool)
-        self.tool_binary = sp.csr_array(self.binary @ sp.diags_array(is_tool.astype(np.float64)))
-        self.tool_binary.eliminate_zeros()
-        # coverage: what each role's holder has (levels), and each requirement's need.
-        held_rows, held_cols, held_vals = [], [], []
-        for r, role in enumerate(catalog.roles):
-            for item, level in catalog.profile_of(role).levels.items():
-                held_rows.append(r)
-                held_cols.append(items[item])
-                held_vals.append(float(level))
-        self.held = sp.csc_array((held_vals, (held_rows, held_cols)), shape=(n, m))
+        return sp.csr_array(sp.diags_array(scale) @ self.weights)
+
+    @functools.cached_property
+    def binary(self) -> sp.csr_array:
+        binary = self.weights.copy()
+        binary.data[:] = 1.0
+        return binary
+
+    @functools.cached_property
+    def tool_binary(self) -> sp.csr_array:
+        is_tool = np.array(
+            [isinstance(item, Tool) for item in self.catalog.items], dtype=np.float64
+        )
+        tools = sp.csr_array(self.binary @ sp.diags_array(is_tool))
+        tools.eliminate_zeros()
+        return tools
+
+    @functools.cached_property
+    def empty(self) -> np.ndarray[Any, np.dtype[np.bool_]]:
+        empty: np.ndarray[Any, np.dtype[np.bool_]] = (
+            np.asarray(self.binary.sum(axis=1)).ravel() == 0
+        )
+        return empty
+
+    @functools.cached_property
+    def held(self) -> sp.csc_array:
+        """What each role's holder has: the levels of its profile."""
+        catalog = self.catalog
+        return sp.csc_array(
+            self._matrix(
+                (r, i, float(level))
+                for r, role in enumerate(catalog.roles)
+                for i, level in catalog.profile_of(role).levels.items()
+            )
+        )
+
+    @functools.cached_property
+    def needs(
+        self,
+    ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any], sp.csr_array]:
+        """Return the requirements' option columns, 1/level, owners, and weights per role."""
         req_items, req_scale, req_of, req_role, req_weight = [], [], [], [], []
         count = 0
-        for r, role in enumerate(catalog.roles):
+        for r, role in enumerate(self.catalog.roles):
             essential = _essential(role)
             total = math.fsum(q.importance for q in essential)
             for q in essential:
                 for option in q.options:
-                    req_items.append(items[option])
-                    req_scale.append(1.0 / q.level if q.level > Level.NONE else 0.0)
+                    req_items.append(self.columns[option])
+                    req_scale.append(1.0 / q.level)
                     req_of.append(count)
                 req_role.append(r)
                 req_weight.append(q.importance / total)
                 count += 1
-        self.req_items = np.array(req_items, dtype=np.int64)
-        self.req_scale = np.array(req_scale)
-        self.req_of = np.array(req_of, dtype=np.int64)
-        self.requirements = sp.csr_array(
-            (req_weight, (np.arange(count), req_role)), shape=(count, n)
+        weights = sp.csr_array(
+            (req_weight, (np.arange(count), req_role)), shape=(count, len(self.ids))
         )
-        self.empty = np.asarray(self.binary.sum(axis=1)).ravel() == 0
+        return (
+            np.array(req_items, dtype=np.int64),
+            np.array(req_scale),
+            np.array(req_of, dtype=np.int64),
+            weights,
+        )
 
     def met(self, held: sp.csc_array) -> sp.csc_array:
         """For each row of `held` and each requirement, the share met: min(1, max have/need)."""
-        columns = sp.csc_array(held[:, self.req_items] @ sp.diags_array(self.req_scale))
+        items, scale, owner, weights = self.needs
+        columns = sp.csc_array(held[:, items] @ sp.diags_array(scale))
         columns.data = np.minimum(columns.data, 1.0)
+        n_requirements = weights.shape[0]
+        if len(owner) == n_requirements:  # no alternatives: one column per requirement
+            return columns
         # Alternatives: the best of the option columns of one requirement.
-        merge = sp.csr_array(
-            (np.ones(len(self.req_of)), (np.arange(len(self.req_of)), self.req_of)),
-            shape=(len(self.req_of), self.requirements.shape[0]),
-        )
-        if len(np.unique(self.req_of)) == len(self.req_of):
-            return sp.csc_array(columns @ merge)
-        return _column_group_max(columns, self.req_of, self.requirements.shape[0])
+        return _column_group_max(columns, owner, n_requirements)
 
     def scores(self, rows: Any, method: Method) -> np.ndarray[Any, np.dtype[np.float64]]:
         """Similarity of the roles `rows` (a slice or index array) to every role."""
         if method == "cosine":
             values = (self.unit[rows] @ self.unit.T).toarray()
         elif method == "coverage":
-            values = (self.met(self.held[rows]) @ self.requirements).toarray()
+            values = (self.met(self.held[rows]) @ self.needs[3]).toarray()
         else:
             binary = self.binary if method == "jaccard" else self.tool_binary
             part = binary[rows]
