@@ -27,11 +27,12 @@ import scipy.sparse as sp
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import ai_roles  # noqa: E402
-from ai_roles import Catalog, Level  # noqa: E402
-from ai_roles.paths import career_path, learning_path  # noqa: E402
-from ai_roles.similarity import most_similar, similarity_matrix  # noqa: E402
-from synthetic import esco_like  # noqa: E402
+from synthetic import esco_like
+
+import ai_roles
+from ai_roles import Catalog, Level
+from ai_roles.paths import career_path, learning_path
+from ai_roles.similarity import most_similar, similarity_matrix
 
 
 def timed(function: Callable[[], Any], repeat: int) -> float:

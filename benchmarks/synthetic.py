@@ -41,7 +41,7 @@ def esco_like(
         count = rng.choice((0, 0, 0, 1, 1, 2, 3)) if i > 10 else 0
         needs = tuple(
             Prerequisite(item=ids[j], level=rng.choice((1, 2, 2, 3)))
-            for j in sorted(set(rng.randrange(i) for _ in range(count)))
+            for j in sorted({rng.randrange(i) for _ in range(count)})
         )
         fields = {
             "id": item_id,
