@@ -27,7 +27,6 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from ai_roles._frozendict import FrozenDict
 from ai_roles.exceptions import ArgumentError, NoPathError
 from ai_roles.model import Catalog, Level, Profile, Requirement, Role
 from ai_roles.results import CareerPath, Choice, Gap, LearningPath, Step, Suggestion
@@ -739,10 +738,13 @@ def next_skills(
 ) -> tuple[Suggestion, ...]:
     """Return the `k` items whose learning most reduces the hours to the target roles.
 
-    Each candidate is an item some target's learning path raises, at the
-    level that path takes it to. Learning it (with its prerequisites) makes
-    a new profile; the hours it saves towards a role are the difference
-    between the role's learning-path totals before and after.
+    Each candidate is an item some target's learning path raises, at a level
+    some path takes it to. Learning it (with its prerequisites) makes a new
+    profile; the hours it saves towards a role are the difference between the
+    role's learning-path totals before and after. An hour spent on an item
+    that several roles need saves several hours: that leverage ranks items
+    that bring equally many roles closer, so a short, widely needed skill
+    comes before a long specialisation.
 
     Parameters
     ----------
@@ -757,7 +759,10 @@ def next_skills(
     Returns
     -------
     tuple of Suggestion
-        Most hours saved in total first, then fewest hours to learn, then id.
+        Those that bring the most roles closer first; among them, those that
+        save the most hours across the roles per hour spent learning them,
+        then the most hours saved in total, then by id. Each item appears
+        once, at its best level.
 
     Raises
     ------
@@ -794,7 +799,7 @@ def next_skills(
         reach: Levels = {}
         planner.raise_levels(reach, options)
         universe[r.id] = set(reach)
-    best: dict[str, tuple[float, float, Suggestion]] = {}
+    best: dict[str, tuple[tuple[int, float, float, str], Suggestion]] = {}
     for item, level in sorted(candidates):
         after = dict(held)
         hours = planner.raise_levels(after, [(item, level)])
@@ -807,10 +812,11 @@ def next_skills(
                     saved[r.id] = gain
         if not saved:
             continue
-        score = math.fsum(saved.values())
-        suggestion = Suggestion(item=item, level=level, hours=hours, saved=FrozenDict(saved))
+        overall = math.fsum(saved.values())
+        leverage = overall / hours if hours > 0 else math.inf
+        rank = (-len(saved), -leverage, -overall, item)
         previous = best.get(item)
-        if previous is None or (-score, hours) < (previous[0], previous[1]):
-            best[item] = (-score, hours, suggestion)
-    ranked = sorted(best.values(), key=lambda b: (b[0], b[1], b[2].item))
-    return tuple(b[2] for b in ranked[:count])
+        if previous is None or rank < previous[0]:
+            best[item] = (rank, Suggestion(item=item, level=level, hours=hours, saved=saved))
+    ranked = sorted(best.values(), key=lambda pair: pair[0])
+    return tuple(suggestion for _, suggestion in ranked[:count])
