@@ -73,9 +73,9 @@ def _check_method(method: object) -> Method:
     return method  # type: ignore[return-value]
 
 
-def _check_k(k: object) -> int:
+def _check_k(k: object, name: str = "k") -> int:
     if isinstance(k, bool) or not isinstance(k, int) or k < 1:
-        msg = f"k: {k!r} is not a whole number >= 1"
+        msg = f"{name}: {k!r} is not a whole number >= 1"
         raise ArgumentError(msg)
     return k
 
@@ -116,7 +116,7 @@ def _coverage_terms(catalog: Catalog, a: Role, b: Role) -> dict[str, float]:
         option = max(r.options, key=lambda o: (held.level(o), -r.options.index(o)))
         met = min(1.0, held.level(option) / r.level) if r.level > Level.NONE else 1.0
         if met > 0:
-            terms[option] = r.importance * met / total
+            terms[option] = met * (r.importance / total)
     return terms
 
 
@@ -134,7 +134,7 @@ def _contributions(catalog: Catalog, a: Role, b: Role, method: Method) -> dict[s
         (_items(a), _items(b)) if method == "jaccard" else (_tools(catalog, a), _tools(catalog, b))
     )
     union = len(ia | ib)
-    return dict.fromkeys(sorted(ia & ib), 1 / union)
+    return dict.fromkeys(sorted(ia & ib), 1 / union) if union else {}
 
 
 # --- single pairs --------------------------------------------------------------------
@@ -200,7 +200,9 @@ def explain(
         `shared`, `only_a` and `only_b` item ids (tools only for ``tools``;
         for ``coverage``, `b`'s requirements that `a` meets at least in part
         and those it does not), and `contributions`: each item's share of the
-        score, summing to it.
+        score, summing to it. (A role compared with itself scores 1 even
+        when it names nothing the method looks at; then there is no item to
+        credit and `contributions` is empty.)
 
     Examples
     --------
@@ -486,7 +488,8 @@ def top_k_similar(
 
     Rows are computed `block` at a time, so memory grows with ``block x n``,
     not ``n^2``: the way to rank neighbours in catalogs of tens of thousands
-    of roles.
+    of roles. Arguments are checked when it is called, before anything is
+    yielded.
 
     Yields
     ------
@@ -502,8 +505,13 @@ def top_k_similar(
     """
     count = _check_k(k)
     kind = _check_method(method)
-    size = _check_k(block)
-    vectors = _vectors(catalog)
+    size = _check_k(block, "block")
+    return _streamed(_vectors(catalog), count, kind, size)
+
+
+def _streamed(
+    vectors: _Vectors, count: int, kind: Method, size: int
+) -> Iterator[tuple[str, tuple[Match, ...]]]:
     n = len(vectors.ids)
     for start in range(0, n, size):
         rows = np.arange(start, min(n, start + size))
