@@ -39,6 +39,7 @@ from ai_roles.model import (
     Skill,
     Tool,
 )
+from ai_roles.pictures import to_dot, to_mermaid
 from ai_roles.serialize import dump, dumps, from_dict, load, load_catalog, loads, to_dict
 
 try:
@@ -76,6 +77,8 @@ __all__ = [
     "loads",
     "read_graphml",
     "to_dict",
+    "to_dot",
+    "to_mermaid",
     "to_node_link",
     "write_graphml",
 ]
