@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 import runpy
+import shlex
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from ai_roles.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.py"))
@@ -33,11 +36,20 @@ def test_ci_runs_the_readme_test_command():
     assert test_command in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
 
 
-def test_readme_main_job_runs_an_example():
-    """The README's first command ends by running an example that exists."""
-    match = re.search(r"(examples/\w+\.py)", readme_commands()[0])
-    assert match
-    assert (ROOT / match[1]).is_file()
+def test_readme_main_job_is_a_learning_path():
+    """The README's first command installs the package and prints a learning path."""
+    command = readme_commands()[0]
+    assert "pip install -q ." in command
+    assert command.endswith('ai-roles path "Data Scientist" "MLOps Engineer"')
+
+
+def test_readme_cli_output_is_real(capsys):
+    """The CLI output shown in the README is what the command prints today."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```console\n\$ ai-roles (.*?)\n(.*?)```", text, flags=re.DOTALL)
+    assert block
+    assert 0 == main(shlex.split(block[1]))
+    assert block[2] == capsys.readouterr().out
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
@@ -51,12 +63,12 @@ def test_example_runs(path, capsys, monkeypatch):
 def test_quickstart_shows_the_role(capsys):
     """The quickstart prints the role and its article tools, alternatives joined."""
     runpy.run_path(str(ROOT / "examples" / "quickstart.py"), run_name="quickstart")["main"](
-        "Data Scientist"
+        "Data Scientist", "MLOps Engineer"
     )
     out = capsys.readouterr().out
-    assert out.startswith("Data Scientist: ")
-    assert "Python / R" in out
-    assert "Tableau / Power BI" in out
+    assert out.startswith("MLOps Engineer: ")
+    assert "MLflow / Kubeflow" in out
+    assert "From Data Scientist:" in out
 
 
 def test_quickstart_as_a_script():

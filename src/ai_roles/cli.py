@@ -217,6 +217,11 @@ class _Context:
                 return self.catalog.role(item_or_role).name
         return item_or_role
 
+    def reason(self, reason: str) -> str:
+        """Say a step's reason with names: its last word is an id (ids hold no spaces)."""
+        words, _, last = reason.rpartition(" ")
+        return f"{words} {self.name(last)}" if words else reason
+
     def person(self) -> Profile | None:
         args = self.args
         if getattr(args, "have", None):
@@ -352,7 +357,14 @@ def _gap(ctx: _Context) -> None:
 
 def _print_path(ctx: _Context, path: LearningPath) -> None:
     rows = [
-        (i, ctx.name(s.item), _level(s.from_level), _level(s.to_level), _hours(s.hours), s.reason)
+        (
+            i,
+            ctx.name(s.item),
+            _level(s.from_level),
+            _level(s.to_level),
+            _hours(s.hours),
+            ctx.reason(s.reason),
+        )
         for i, s in enumerate(path.steps, 1)
     ]
     _table(rows, ("#", "learn", "from", "to", "hours", "why"), ctx.out, right=(0, 4))
