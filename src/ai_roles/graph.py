@@ -5,17 +5,17 @@ Nodes are the ids of roles, skills and tools. Each carries ``kind``
 fields (a tool's own ``kind`` is the node attribute ``tool_kind``). Edges
 carry ``relation``:
 
-=================  ==============  ==========================================
-edge               ``relation``    other attributes
-=================  ==============  ==========================================
-role -> item       ``requires``    ``level``, ``essential``, ``importance``,
-                                   ``group`` (the requirement's index: options
-                                   of one requirement share it), ``rank``
-                                   (the option's place in its group)
-prerequisite ->    ``prerequisite`` ``level``, ``order`` (its place in the
-dependent                          dependent's list)
-tool -> skill      ``exercises``   ``order``
-=================  ==============  ==========================================
+=========================  ================  =========================================
+edge                       ``relation``      other attributes
+=========================  ================  =========================================
+role -> item               ``requires``      ``level``, ``essential``, ``importance``,
+                                             ``group`` (the requirement's index:
+                                             options of one requirement share it),
+                                             ``rank`` (the option's place in its group)
+prerequisite -> dependent  ``prerequisite``  ``level``, ``order`` (its place in the
+                                             dependent's list)
+tool -> skill              ``exercises``     ``order``
+=========================  ================  =========================================
 
 A topological order of the ``prerequisite`` edges is a valid learning order.
 """
