@@ -286,6 +286,34 @@ class TestBadInput:
         assert "Traceback" not in err
         assert len(err.strip().splitlines()) == 1
 
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["show", "mlops enginer"],
+            ["similar", "mlops enginer"],
+            ["compare", "mlops enginer", "data-scientist"],
+            ["gap", "data-scientist", "mlops enginer"],
+            ["path", "mlops enginer", "data-scientist"],
+            ["career", "data-scientist", "mlops enginer", "--max-step-hours", "100"],
+            ["next", "mlops enginer"],
+            ["next", "--have", "python:3", "--target", "mlops enginer"],
+        ],
+    )
+    def test_unknown_role_in_every_subcommand(self, capsys, argv):
+        """Every subcommand that takes a role refuses an unknown one with a suggestion, exit 2."""
+        code, out, err = run(capsys, *argv)
+        assert (2, "") == (code, out)
+        assert (
+            err == "ai-roles: error: unknown role 'mlops enginer'; did you mean 'mlops-engineer'?\n"
+        )
+
+    @pytest.mark.parametrize("command", ["roles", "show data-scientist", "export --format json"])
+    def test_missing_catalog_in_every_subcommand(self, capsys, command):
+        """A missing --catalog file exits 2, naming the file."""
+        code, _, err = run(capsys, *command.split(), "--catalog", "/nonexistent.toml")
+        assert 2 == code
+        assert "No such file or directory: /nonexistent.toml" in err
+
     def test_invalid_catalog_file(self, capsys, tmp_path):
         """An invalid catalog file exits 2 and names the problem's file and location."""
         path = tmp_path / "bad.json"

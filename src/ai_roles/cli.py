@@ -65,10 +65,11 @@ def _parse_have(text: str) -> dict[str, Level]:
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
+    source = argparse.ArgumentParser(add_help=False)
+    source.add_argument(
         "--catalog", metavar="FILE", help="a catalog file (JSON or TOML); default: the built-in one"
     )
+    common = argparse.ArgumentParser(add_help=False, parents=[source])
     common.add_argument(
         "--json", action="store_true", help="print the result as an ai_roles document"
     )
@@ -149,7 +150,7 @@ def _parser() -> argparse.ArgumentParser:
         help="a role to get closer to (repeatable; default all)",
     )
 
-    export = sub.add_parser("export", parents=[common], help="the catalog as a file")
+    export = sub.add_parser("export", parents=[source], help="the catalog as a file")
     export.add_argument(
         "--format",
         required=True,
