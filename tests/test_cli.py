@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import io
 import math
 import re
+import runpy
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -170,6 +173,14 @@ class TestSuccess:
         assert "analyst" in out
         assert "1 roles" in out
 
+    def test_main_module(self, capsys, monkeypatch):
+        """`python -m ai_roles` exits with main's code."""
+        monkeypatch.setattr(sys, "argv", ["ai-roles", "roles"])
+        with pytest.raises(SystemExit) as info:
+            runpy.run_module("ai_roles", run_name="__main__")
+        assert 0 == info.value.code
+        assert "data-scientist" in capsys.readouterr().out
+
     def test_python_dash_m(self):
         """`python -m ai_roles` runs the command."""
         result = subprocess.run(
@@ -179,6 +190,58 @@ class TestSuccess:
             check=True,
         )
         assert result.stdout.startswith("MLOps Engineer (mlops-engineer)")
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+class TestImport:
+    @pytest.mark.parametrize(
+        ("taxonomy", "folder", "role"),
+        [("esco", "esco/csv-v1.1.1", "esco/data-scientist"), ("onet", "onet", "onet/15-2041.00")],
+    )
+    def test_import_writes_a_catalog(self, capsys, tmp_path, taxonomy, folder, role):
+        """`import` writes the release as a catalog file, notes skipped rows, says what it wrote."""
+        target = tmp_path / "catalog.json"
+        code, out, err = run(capsys, "import", taxonomy, str(FIXTURES / folder), "-o", str(target))
+        assert 0 == code
+        catalog = ai_roles.load_catalog(target)
+        assert role in catalog
+        assert out.startswith(f"{target}: {len(catalog.roles)} roles")
+        assert "ai-roles: note: " in err  # the fixtures hold quirks on purpose
+
+    def test_catalog_from_a_release(self, capsys):
+        """--catalog esco:PATH works with any subcommand."""
+        code, out, _ = run(
+            capsys, "show", "data scientist", "--catalog", f"esco:{FIXTURES / 'esco/csv-v1.1.1'}"
+        )
+        assert 0 == code
+        assert out.startswith("data scientist (esco/data-scientist)")
+
+    def test_progress_bar_on_a_terminal(self, tmp_path):
+        """On a terminal, the import draws a progress bar on standard error."""
+
+        class Terminal(io.StringIO):
+            def isatty(self) -> bool:
+                return True
+
+        err = Terminal()
+        target = tmp_path / "onet.json"
+        code = main(
+            ["import", "onet", str(FIXTURES / "onet"), "-o", str(target)],
+            out=io.StringIO(),
+            err=err,
+        )
+        assert 0 == code
+        assert "onet [##############################] 100%" in err.getvalue()
+
+    def test_missing_release(self, capsys, tmp_path):
+        """A release that is not there exits 2 with one line."""
+        code, _, err = run(
+            capsys, "import", "esco", str(tmp_path / "nowhere"), "-o", str(tmp_path / "x.json")
+        )
+        assert 2 == code
+        assert "not a folder or a zip file" in err
 
 
 class TestJson:

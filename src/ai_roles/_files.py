@@ -21,6 +21,9 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
         dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
     )
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        Path(temporary).chmod(0o666 & ~umask)  # as open() would make it, not mkstemp 0o600
         with os.fdopen(descriptor, "wb") as f:
             f.write(payload)
             f.flush()

@@ -16,17 +16,19 @@ import math
 import os
 import sys
 import tempfile
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from ai_roles.exceptions import AIRolesError, CatalogError, NoPathError
 from ai_roles.graph import to_node_link, write_graphml
-from ai_roles.model import Level, Profile, Role
+from ai_roles.importers import DataWarning
+from ai_roles.model import Catalog, Level, Profile, Role
 from ai_roles.paths import career_path, career_paths, learning_path, next_skills, skill_gap
 from ai_roles.pictures import to_dot, to_mermaid
 from ai_roles.results import CareerPath, LearningPath
-from ai_roles.serialize import dumps, load, load_catalog
+from ai_roles.serialize import dump, dumps, load, load_catalog
 from ai_roles.similarity import explain, most_similar
 
 __all__ = ["main"]
@@ -67,7 +69,10 @@ def _parse_have(text: str) -> dict[str, Level]:
 def _parser() -> argparse.ArgumentParser:
     source = argparse.ArgumentParser(add_help=False)
     source.add_argument(
-        "--catalog", metavar="FILE", help="a catalog file (JSON or TOML); default: the built-in one"
+        "--catalog",
+        metavar="FILE",
+        help="a catalog file (JSON or TOML), or esco:PATH / onet:PATH for an official release;"
+        " default: the built-in catalog",
     )
     common = argparse.ArgumentParser(add_help=False, parents=[source])
     common.add_argument(
@@ -160,6 +165,19 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="write to FILE (default: standard output)"
     )
 
+    imports = sub.add_parser(
+        "import", help="read an official ESCO or O*NET release into a catalog file"
+    )
+    imports.add_argument("taxonomy", choices=("esco", "onet"))
+    imports.add_argument("path", help="the release: a folder of its files or zips, or a zip")
+    imports.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="the catalog file to write (.json or .toml)",
+    )
+
     validate = sub.add_parser("validate", help="check a catalog file and list every problem")
     validate.add_argument("file")
     return parser
@@ -200,23 +218,25 @@ def _level(level: Level) -> str:
     return level.name.lower()
 
 
+def _names(catalog: Catalog) -> dict[str, str]:
+    names = {role.id: role.name for role in catalog.roles}
+    names.update((item.id, item.name) for item in catalog.items)
+    return names
+
+
 class _Context:
     """What a subcommand needs: the catalog, the arguments, and where to write."""
 
-    def __init__(self, args: argparse.Namespace, out: TextIO) -> None:
+    def __init__(self, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
         self.args = args
         self.out = out
-        self.catalog = (
-            load_catalog(args.catalog) if getattr(args, "catalog", None) else load_catalog()
-        )
+        self.err = err
+        self.catalog = _catalog(getattr(args, "catalog", None), err)
 
     def name(self, item_or_role: str) -> str:
-        if item_or_role in self.catalog:
-            try:
-                return self.catalog.item(item_or_role).name
-            except KeyError:
-                return self.catalog.role(item_or_role).name
-        return item_or_role
+        """Return the name of the role, skill or tool with this id (the id if there is none)."""
+        names: dict[str, str] = self.catalog.derived("cli.names", _names)
+        return names.get(item_or_role, item_or_role)
 
     def reason(self, reason: str) -> str:
         """Say a step's reason with names: its last word is an id (ids hold no spaces)."""
@@ -500,11 +520,63 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _catalog(spec: str | None, err: TextIO) -> Catalog:
+    """Load the built-in catalog, a catalog file, or an official release (``esco:PATH``)."""
+    if spec is None:
+        return load_catalog()
+    taxonomy, _, path = spec.partition(":")
+    if taxonomy in {"esco", "onet"} and path:
+        return _import(taxonomy, path, err)
+    return load_catalog(spec)
+
+
+def _import(taxonomy: str, path: str, err: TextIO) -> Catalog:
+    """Import a release, with a progress bar when standard error is a terminal."""
+    from ai_roles.importers import esco, onet  # noqa: PLC0415 (only when asked for)
+
+    progress = _ProgressBar(err, taxonomy) if err.isatty() else None
+    importer = esco.load if taxonomy == "esco" else onet.load
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DataWarning)
+        catalog: Catalog = importer(path, progress=progress)
+    if progress is not None:
+        progress.done()
+    for warning in caught:
+        print(f"{PROG}: note: {warning.message}", file=err)
+    return catalog
+
+
+class _ProgressBar:
+    """A one-line bar on a terminal: ``esco [#########-----]  60% skills_en.csv``."""
+
+    def __init__(self, stream: TextIO, label: str) -> None:
+        self.stream = stream
+        self.label = label
+
+    def __call__(self, name: str, share: float) -> None:
+        filled = round(share * 30)
+        bar = "#" * filled + "-" * (30 - filled)
+        self.stream.write(f"\r{self.label} [{bar}] {share:4.0%} {name[:40]:<40}")
+        self.stream.flush()
+
+    def done(self) -> None:
+        self.stream.write("\r" + " " * 90 + "\r")
+        self.stream.flush()
+
+
+def _import_command(ctx: _Context) -> None:
+    catalog = _import(ctx.args.taxonomy, ctx.args.path, ctx.err)
+    dump(catalog, ctx.args.output)
+    counts = f"{len(catalog.roles)} roles, {len(catalog.skills)} skills, {len(catalog.tools)} tools"
+    print(f"{ctx.args.output}: {counts}", file=ctx.out)
+
+
 _COMMANDS: dict[str, Callable[[_Context], None]] = {
     "career": _career,
     "compare": _compare,
     "export": _export,
     "gap": _gap,
+    "import": _import_command,
     "next": _next,
     "path": _path,
     "roles": _roles,
@@ -536,7 +608,7 @@ def main(
     try:
         if args.command == "validate":
             return _validate(args, out)
-        _COMMANDS[args.command](_Context(args, out))
+        _COMMANDS[args.command](_Context(args, out, err))
     except BrokenPipeError:  # pragma: no cover (e.g. piped into head)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except (_Usage, AIRolesError, OSError) as e:

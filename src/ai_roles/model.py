@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import enum
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -118,8 +119,11 @@ def _number(value: float) -> float:
     return value
 
 
+_SPACE = re.compile(r"\s")
+
+
 def _has_space(value: str) -> bool:
-    return any(c.isspace() for c in value)
+    return _SPACE.search(value) is not None
 
 
 def _check_id(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -171,26 +175,6 @@ def _check_bool(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise TypeError(msg)
 
 
-def _id() -> Any:
-    return field(validator=_check_id)
-
-
-def _name() -> Any:
-    return field(validator=_check_name)
-
-
-def _text() -> Any:
-    return field(default="", validator=attrs.validators.instance_of(str))
-
-
-def _texts() -> Any:
-    return field(default=(), converter=_strings, validator=_check_strings)
-
-
-def _external_ids() -> Any:
-    return field(factory=FrozenDict, converter=_string_map, validator=_check_string_map)
-
-
 # --- items ----------------------------------------------------------------------------
 
 
@@ -202,7 +186,7 @@ class Prerequisite:
     learning Kubernetes, to any level, needs Docker at `WORKING` or better first.
     """
 
-    item: str = _id()
+    item: str = field(validator=_check_id)
     level: Level = field(default=Level.WORKING, converter=_level, validator=_check_needed)
 
 
@@ -254,16 +238,18 @@ class Item:
         Ids in other taxonomies, e.g. ``{"esco": "http://data.europa.eu/esco/skill/..."}``.
     """
 
-    id: str = _id()
-    name: str = _name()
-    category: str = _text()
-    description: str = _text()
+    id: str = field(validator=_check_id)
+    name: str = field(validator=_check_name)
+    category: str = field(default="", validator=attrs.validators.instance_of(str))
+    description: str = field(default="", validator=attrs.validators.instance_of(str))
     prerequisites: tuple[Prerequisite, ...] = field(
         default=(), converter=_prerequisites, validator=_check_prerequisites
     )
     hours: float = field(default=DEFAULT_HOURS, converter=_number, validator=_check_hours)
-    aliases: tuple[str, ...] = _texts()
-    external_ids: FrozenDict[str, str] = _external_ids()
+    aliases: tuple[str, ...] = field(default=(), converter=_strings, validator=_check_strings)
+    external_ids: FrozenDict[str, str] = field(
+        factory=FrozenDict, converter=_string_map, validator=_check_string_map
+    )
 
 
 @frozen(kw_only=True)
@@ -368,18 +354,22 @@ class Role:
         Where the description comes from.
     """
 
-    id: str = _id()
-    name: str = _name()
-    summary: str = _text()
-    why: str = _text()
-    responsibilities: tuple[str, ...] = _texts()
+    id: str = field(validator=_check_id)
+    name: str = field(validator=_check_name)
+    summary: str = field(default="", validator=attrs.validators.instance_of(str))
+    why: str = field(default="", validator=attrs.validators.instance_of(str))
+    responsibilities: tuple[str, ...] = field(
+        default=(), converter=_strings, validator=_check_strings
+    )
     requirements: tuple[Requirement, ...] = field(
         default=(), converter=_requirements, validator=_check_requirements
     )
-    family: str = _text()
-    aliases: tuple[str, ...] = _texts()
-    external_ids: FrozenDict[str, str] = _external_ids()
-    sources: tuple[str, ...] = _texts()
+    family: str = field(default="", validator=attrs.validators.instance_of(str))
+    aliases: tuple[str, ...] = field(default=(), converter=_strings, validator=_check_strings)
+    external_ids: FrozenDict[str, str] = field(
+        factory=FrozenDict, converter=_string_map, validator=_check_string_map
+    )
+    sources: tuple[str, ...] = field(default=(), converter=_strings, validator=_check_strings)
 
 
 # --- people ---------------------------------------------------------------------------
@@ -549,8 +539,8 @@ class Catalog:
     32.0
     """
 
-    name: str = _text()
-    version: str = _text()
+    name: str = field(default="", validator=attrs.validators.instance_of(str))
+    version: str = field(default="", validator=attrs.validators.instance_of(str))
     roles: tuple[Role, ...] = field(default=(), converter=_roles, validator=_check_members)
     skills: tuple[Skill, ...] = field(default=(), converter=_skills, validator=_check_members)
     tools: tuple[Tool, ...] = field(default=(), converter=_tools, validator=_check_members)
@@ -701,6 +691,88 @@ class Catalog:
 
         return self.derived("model.profile:" + found.id, compute)
 
+    # -- combining --
+
+    def merge(self, *others: Catalog, link: Iterable[str] = ("esco", "onet")) -> Catalog:
+        """Return this catalog joined with `others`, items shared through their external ids.
+
+        A skill or tool of a later catalog whose external id under one of the
+        `link` keys (the same key and value) is also an item's already in
+        takes that item's place: what referred to it refers to the earlier
+        item, and the duplicate is dropped. So the built-in skills, which
+        carry ESCO and O*NET ids, become the skills imported occupations
+        require, and built-in and imported roles can be compared and
+        connected by paths. Objects with the same id and the same content
+        appear once; this catalog's name, version and effort model are kept.
+
+        Raises
+        ------
+        CatalogError
+            If two different objects share an id, or the result is not valid.
+
+        Examples
+        --------
+        >>> a = Catalog(skills=[Skill(id="py", name="Python", external_ids={"esco": "u:1"})])
+        >>> b = Catalog(
+        ...     skills=[Skill(id="esco/python", name="Python", external_ids={"esco": "u:1"})],
+        ...     roles=[Role(id="dev", name="Developer", requirements=["esco/python"])],
+        ... )
+        >>> a.merge(b).role("dev").requirements[0].options
+        ('py',)
+        """
+        keys = tuple(link)
+        roles, skills, tools = list(self.roles), list(self.skills), list(self.tools)
+        owner: dict[tuple[str, str], str] = {}
+        seen: dict[str, Role | Skill | Tool] = {}
+        for kind, obj in _kinded(self):
+            seen[obj.id] = obj
+            if kind != "role":
+                for key in keys:
+                    if key in obj.external_ids:
+                        owner.setdefault((key, obj.external_ids[key]), obj.id)
+        problems: list[str] = []
+        for number, other in enumerate(others, 1):
+            renamed: dict[str, str] = {}
+            for item in other.items:
+                for key in keys:
+                    target = owner.get((key, item.external_ids.get(key, "")))
+                    if target is not None and item.id not in renamed:
+                        renamed[item.id] = target
+
+            for kind, original in _kinded(other):
+                if original.id in renamed:
+                    continue
+                obj = _relinked(original, renamed)
+                if kind != "role":
+                    for key in keys:
+                        if key in obj.external_ids:
+                            owner.setdefault((key, obj.external_ids[key]), obj.id)
+                previous = seen.get(obj.id)
+                if previous is not None:
+                    if previous != obj:
+                        where = f"others[{number - 1}]"
+                        problems.append(
+                            f"{where}: {obj.id!r} is another {kind} with an id already in"
+                        )
+                    continue
+                seen[obj.id] = obj
+                if isinstance(obj, Role):
+                    roles.append(obj)
+                elif isinstance(obj, Tool):
+                    tools.append(obj)
+                else:
+                    skills.append(obj)
+        if problems:
+            raise CatalogError(problems)
+        return Catalog(
+            name=self.name,
+            version=self.version,
+            roles=roles,
+            skills=skills,
+            tools=tools,
+            effort=self.effort,
+        )
+
     # -- derived structures --
 
     def derived(self, key: str, compute: Callable[[Catalog], T]) -> T:
@@ -723,6 +795,31 @@ class Catalog:
         from ai_roles.graph import build_graph  # noqa: PLC0415 (the model needs no networkx)
 
         return self.derived("model.graph", build_graph)
+
+
+def _relinked(obj: Role | Skill | Tool, renamed: Mapping[str, str]) -> Role | Skill | Tool:
+    """Return `obj` with its references to items renamed; what becomes a repeat is dropped."""
+    if not renamed:
+        return obj
+    if isinstance(obj, Role):
+        requirements = []
+        taken: set[str] = set()
+        for r in obj.requirements:
+            options = dict.fromkeys(renamed.get(o, o) for o in r.options)
+            kept = tuple(o for o in options if o not in taken)
+            if kept:
+                taken.update(kept)
+                requirements.append(attrs.evolve(r, options=kept))
+        return attrs.evolve(obj, requirements=requirements)
+    needs: dict[str, Prerequisite] = {}
+    for p in obj.prerequisites:
+        item = renamed.get(p.item, p.item)
+        if item != obj.id:
+            needs.setdefault(item, attrs.evolve(p, item=item))
+    if isinstance(obj, Tool):
+        skills = tuple(dict.fromkeys(renamed.get(s, s) for s in obj.skills))
+        return attrs.evolve(obj, prerequisites=tuple(needs.values()), skills=skills)
+    return attrs.evolve(obj, prerequisites=tuple(needs.values()))
 
 
 def _rebuild(fields: dict[str, Any]) -> Catalog:

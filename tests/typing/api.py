@@ -34,3 +34,8 @@ assert_type(ai_roles.build_graph(catalog), "nx.DiGraph[str]")
 assert_type(ai_roles.catalog_from_graph(catalog.graph), Catalog)
 assert_type(ai_roles.to_dot(catalog), str)
 assert_type(ai_roles.to_mermaid(catalog, "mlops-engineer", neighbourhood="similar", k=3), str)
+assert_type(
+    Skill(id="a", name="A", aliases=["x"], external_ids={"esco": "u"}).aliases, tuple[str, ...]
+)
+assert_type(Role(id="r", name="R", responsibilities=["do"], external_ids={"onet": "1"}).name, str)
+assert_type(catalog.merge(catalog), Catalog)

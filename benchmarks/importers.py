@@ -1,0 +1,136 @@
+"""Benchmarks of the importers on the official releases, each against a bare baseline.
+
+Run with ``python benchmarks/importers.py [../shared/data]``. For each
+release: the import time next to the time the `csv` module alone takes to
+read every file of the release (the target is 2x at most), the peak memory
+of the import (tracemalloc), and, on the imported catalog, the cosine
+similarity matrix and one top-10 query next to bare SciPy baselines.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import statistics
+import sys
+import time
+import tracemalloc
+import warnings
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+from ai_roles import Catalog
+from ai_roles.importers import DataWarning, esco, onet
+from ai_roles.similarity import most_similar, similarity_matrix
+
+csv.field_size_limit(sys.maxsize)
+
+
+def timed(function: Callable[[], Any], repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def read_all_zips(folder: Path) -> int:
+    """Read every CSV file of every zip in `folder` with the csv module alone."""
+    rows = 0
+    for path in sorted(folder.glob("*.zip")):
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if name.endswith(".csv"):
+                    with archive.open(name) as raw:
+                        rows += sum(
+                            1
+                            for _ in csv.reader(
+                                io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+                            )
+                        )
+    return rows
+
+
+def read_all_text(folder: Path) -> int:
+    """Read every text file of `folder` with the csv module alone."""
+    rows = 0
+    for path in sorted(folder.glob("*.txt")):
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            rows += sum(1 for _ in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return rows
+
+
+def quiet(load: Callable[[], Catalog]) -> Catalog:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)
+        return load()
+
+
+def peak_memory(load: Callable[[], Catalog]) -> float:
+    tracemalloc.start()
+    quiet(load)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def similarity_baselines(catalog: Catalog) -> None:
+    columns = {item.id: i for i, item in enumerate(catalog.items)}
+    rows, cols, vals = [], [], []
+    for r, role in enumerate(catalog.roles):
+        for q in role.requirements:
+            for option in q.options:
+                rows.append(r)
+                cols.append(columns[option])
+                vals.append(q.level * q.importance / len(q.options))
+    weights = sp.csr_array((vals, (rows, cols)), shape=(len(catalog.roles), len(columns)))
+    norms = np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1))).ravel()
+    unit = sp.csr_array(sp.diags_array(1.0 / np.where(norms > 0, norms, 1.0)) @ weights)
+    similarity_matrix(catalog)  # build the cached vectors once, as the library does
+    ours = timed(lambda: similarity_matrix(catalog))
+    bare = timed(lambda: (unit @ unit.T).toarray())
+    print(
+        f"  similarity_matrix (cosine, {len(catalog.roles)} roles)   {ours * 1000:8.1f} ms  bare {bare * 1000:8.1f} ms  {ours / bare:5.2f}x  (target 1.2x)"
+    )
+    role = catalog.roles[len(catalog.roles) // 2].id
+
+    def bare_top() -> list[int]:
+        scores = (unit[[len(catalog.roles) // 2]] @ unit.T).toarray()[0]
+        return list(np.argpartition(-scores, 11)[:11])
+
+    ours = timed(lambda: most_similar(catalog, role, k=10), 20)
+    bare = timed(bare_top, 20)
+    print(
+        f"  most_similar (top 10)                      {ours * 1000:8.1f} ms  bare {bare * 1000:8.1f} ms  {ours / bare:5.2f}x  (target 5 ms)"
+    )
+
+
+def main() -> None:
+    data = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parents[2] / "shared" / "data")
+    for name, folder, load, baseline in (
+        ("ESCO v1.1.1", data / "esco-v1.1.1", esco.load, read_all_zips),
+        ("O*NET 29.2/29.3", data / "onet", onet.load, read_all_text),
+    ):
+        ours = timed(lambda: quiet(lambda: load(folder)))
+        bare = timed(lambda: baseline(folder))
+        catalog = quiet(lambda: load(folder))
+        print(
+            f"{name}: {len(catalog.roles)} roles, {len(catalog.skills)} skills, {len(catalog.tools)} tools"
+        )
+        print(
+            f"  import                                     {ours * 1000:8.1f} ms  csv alone {bare * 1000:8.1f} ms  {ours / bare:5.2f}x  (target 2x)"
+        )
+        print(
+            f"  peak memory of the import                  {peak_memory(lambda: load(folder)):8.1f} MiB"
+        )
+        similarity_baselines(catalog)
+
+
+if __name__ == "__main__":
+    main()

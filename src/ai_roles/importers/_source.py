@@ -1,0 +1,177 @@
+"""Reading the official CSV and text files: from a folder or from the release zips.
+
+Rows stream through the `csv` module, with what real releases bring: a
+byte-order mark, CRLF line ends, quoted fields over several lines, fields
+longer than `csv`'s default limit, ``n/a`` for missing values. Each row
+comes with the line it starts on, so problems can name file and line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import sys
+import warnings
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack
+from pathlib import Path
+from typing import IO
+
+if sys.version_info >= (3, 11):
+    from typing import Self
+else:  # pragma: no cover
+    from typing_extensions import Self
+
+from ai_roles.exceptions import AIRolesWarning, CatalogError
+
+__all__ = ["DataWarning", "Row", "Source", "report", "slug", "summarise"]
+
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # ESCO holds a field of over 600 kB
+
+
+class DataWarning(AIRolesWarning):
+    """Rows of an official release that an importer skipped or changed, and why."""
+
+
+class Row(dict[str, str]):
+    """A row of a file, as a mapping of column to value, with where it came from."""
+
+    __slots__ = ("file", "line")
+    file: str
+    line: int
+
+
+class Source:
+    """The files of a release: a folder of files, a folder of zips, or one zip.
+
+    Parameters
+    ----------
+    path : str or path
+        A folder holding the files (or zips holding them), or a zip file.
+    """
+
+    def __init__(
+        self, path: str | os.PathLike[str], progress: Callable[[str, float], None] | None = None
+    ) -> None:
+        self.path = Path(path)
+        self.progress = progress
+        self._stack = ExitStack()
+        self._members: dict[str, tuple[zipfile.ZipFile | None, str]] = {}
+        self._names: dict[str, str] = {}  # lowercase name -> the name as published
+        if self.path.is_file() and zipfile.is_zipfile(self.path):
+            self._add_zip(self.path)
+        elif self.path.is_dir():
+            for entry in sorted(self.path.iterdir()):
+                if entry.suffix.lower() == ".zip" and zipfile.is_zipfile(entry):
+                    self._add_zip(entry)
+                elif entry.is_file():
+                    self._members.setdefault(entry.name.lower(), (None, str(entry)))
+                    self._names.setdefault(entry.name.lower(), entry.name)
+        else:
+            msg = f"{self.path}: not a folder or a zip file"
+            raise FileNotFoundError(2, msg, str(self.path))
+
+    def _add_zip(self, path: Path) -> None:
+        archive = self._stack.enter_context(zipfile.ZipFile(path))
+        for name in archive.namelist():
+            self._members.setdefault(Path(name).name.lower(), (archive, name))
+            self._names.setdefault(Path(name).name.lower(), Path(name).name)
+
+    def close(self) -> None:
+        """Close the zips."""
+        self._stack.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def find(self, *names: str) -> str | None:
+        """Return the first of `names` (case-insensitive) that the release has, or None."""
+        for name in names:
+            if name.lower() in self._members:
+                return self._names[name.lower()]
+        return None
+
+    def require(self, *names: str) -> str:
+        """Return the first of `names` the release has; raise `CatalogError` if none."""
+        found = self.find(*names)
+        if found is None:
+            listed = " or ".join(names)
+            raise CatalogError([f"{self.path}: no {listed}"])
+        return found
+
+    def _open(self, name: str) -> tuple[IO[bytes], str, int]:
+        archive, member = self._members[name.lower()]
+        if archive is None:
+            return Path(member).open("rb"), member, Path(member).stat().st_size
+        size = archive.getinfo(member).file_size
+        return archive.open(member), f"{archive.filename}:{member}", size
+
+    def rows(
+        self, name: str, *, delimiter: str = ",", required: Sequence[str] = ()
+    ) -> Iterator[Row]:
+        """Yield the rows of `name` with the line each starts on.
+
+        Raises
+        ------
+        CatalogError
+            If a column in `required` is missing, or a row has a different
+            number of fields than the header; the file and line are named.
+        """
+        raw, label, size = self._open(name)
+        with raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as text:
+            reader = csv.reader(
+                text,
+                delimiter=delimiter,
+                quoting=csv.QUOTE_MINIMAL if delimiter == "," else csv.QUOTE_NONE,
+            )
+            try:
+                header = next(reader)
+            except StopIteration:
+                raise CatalogError([f"{label}: empty file"]) from None
+            missing = [c for c in required if c not in header]
+            if missing:
+                raise CatalogError(
+                    [f"{label}:1: missing column(s) {', '.join(map(repr, missing))}"]
+                )
+            start = reader.line_num + 1
+            for values in reader:
+                if not values:  # a blank line (often the last)
+                    start = reader.line_num + 1
+                    continue
+                if len(values) != len(header):
+                    problem = f"{len(values)} fields where the header has {len(header)}"
+                    raise CatalogError([f"{label}:{start}: {problem}"])
+                row = Row(zip(header, values, strict=True))
+                row.file, row.line = label, start
+                yield row
+                start = reader.line_num + 1
+                if self.progress is not None and start % 5000 == 0:
+                    self.progress(name, min(1.0, raw.tell() / max(size, 1)))
+            if self.progress is not None:
+                self.progress(name, 1.0)
+
+
+def slug(text: str) -> str:
+    """Return `text` as an id part: lowercase, runs of white space made one ``-``."""
+    return re.sub(r"\s+", "-", text.strip().lower())
+
+
+def summarise(lines: Sequence[int], limit: int = 5) -> str:
+    """Return line numbers for a message: the first few and how many more."""
+    shown = ", ".join(str(n) for n in lines[:limit])
+    more = f" and {len(lines) - limit} more" if len(lines) > limit else ""
+    return f"line{'s' if len(lines) > 1 else ''} {shown}{more}"
+
+
+def report(name: str, lines: Sequence[int], what: str) -> None:
+    """Warn, if `lines` is not empty, that `name` has ``len(lines)`` rows that `what`."""
+    if lines:
+        warnings.warn(
+            f"{name}: {len(lines)} {what} ({summarise(lines)})", DataWarning, stacklevel=4
+        )

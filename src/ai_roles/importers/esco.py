@@ -1,0 +1,355 @@
+"""Import ESCO, the European Skills, Competences, Qualifications and Occupations taxonomy.
+
+`load` reads the official CSV download (v1.1 and later) — a folder of the
+files, a folder of the release zips, or one zip — and returns a `Catalog`:
+
+================================  =============================================
+ESCO                              ai_roles
+================================  =============================================
+occupation                        `Role`: id ``esco/<preferred label>``,
+                                  aliases from the alternative labels, summary
+                                  from the description, family the ISCO group,
+                                  external ids ``esco`` (URI) and ``isco``
+skill or knowledge                `Skill`: id ``esco/<preferred label>``,
+                                  category the skill group it belongs to (its
+                                  skill type where it has none), external ids
+                                  ``esco`` (URI), ``esco.skill_type`` and
+                                  ``esco.reuse_level``
+essential relation                `Requirement` at `Level.PRACTITIONER`,
+                                  essential, importance 1
+optional relation                 `Requirement` at `Level.WORKING`, optional,
+                                  importance `OPTIONAL_IMPORTANCE`
+essential skill-skill relation    `Prerequisite` at `Level.WORKING`, unless it
+                                  would close a cycle (then dropped, reported)
+================================  =============================================
+
+ESCO has no proficiency levels and no learning effort: every imported skill
+takes `HOURS` hours to practitioner, and the levels above are this module's
+reading of "essential" and "optional". Real-data quirks — relations pointing
+at occupations or skills the release lacks, empty skill types — are handled
+and reported with `DataWarning`; a malformed row raises `CatalogError`
+naming the file and line. Attribution: "ESCO v1.1.1, European Commission"
+(Commission Decision 2011/833/EU).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+
+from ai_roles.exceptions import CatalogError
+from ai_roles.importers._source import Source, report, slug
+from ai_roles.model import Catalog, Level, Prerequisite, Requirement, Role, Skill
+
+__all__ = ["HOURS", "OPTIONAL_IMPORTANCE", "load"]
+
+HOURS = 40.0
+"""Hours to practitioner given to every ESCO skill (ESCO records no effort)."""
+
+OPTIONAL_IMPORTANCE = 0.75
+"""The importance of an optional skill (essential ones have 1.0); see docs/importers.md."""
+
+_OCCUPATIONS = ("occupations_en.csv", "occupations.csv")
+_SKILLS = ("skills_en.csv", "skills.csv")
+_RELATIONS = ("occupationSkillRelations_en.csv", "occupationSkillRelations.csv")
+_SKILL_RELATIONS = ("skillSkillRelations_en.csv", "skillSkillRelations.csv")
+_BROADER = ("broaderRelationsSkillPillar_en.csv", "broaderRelationsSkillPillar.csv")
+_GROUPS = ("skillGroups_en.csv", "skillGroups.csv")
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    isco_groups: Iterable[str] | None = None,
+    occupations: Iterable[str] | None = None,
+    progress: Callable[[str, float], None] | None = None,
+) -> Catalog:
+    """Return the occupations and skills of an ESCO release as a catalog.
+
+    Parameters
+    ----------
+    path : str or path
+        A folder of the CSV files, a folder of the release zips, or one zip.
+        Relation files may carry the ``_en`` suffix (later releases) or not
+        (v1.1.1), with or without label columns.
+    isco_groups : iterable of str or None, optional (default = None)
+        Keep only occupations whose ISCO group starts with one of these codes
+        (``"25"`` keeps every ICT professional).
+    occupations : iterable of str or None, optional (default = None)
+        Keep only occupations with these URIs (or preferred labels). With both
+        filters, an occupation passing either is kept. Skills are kept when a
+        kept occupation requires them, with their prerequisites.
+    progress : callable or None, optional (default = None)
+        Called as ``progress(file name, share read)`` while files are read.
+
+    Returns
+    -------
+    Catalog
+        Named ``"ESCO"``; each role's `sources` cites the release.
+
+    Raises
+    ------
+    CatalogError
+        If a required file or column is missing, or a row is malformed; the
+        file and line are named.
+
+    Warns
+    -----
+    DataWarning
+        For each kind of row skipped or changed, with its count and lines.
+    """
+    with Source(path, progress) as source:
+        taken: set[str] = set()  # ids made so far: skills first, then occupations
+        skills = _skills(source, taken)
+        roles_rows = _occupations(source, taken)
+        requirements = _relations(source, roles_rows, skills)
+        needs = _prerequisites(source, skills)
+        categories = _categories(source)
+    keep = _kept(roles_rows, isco_groups, occupations)
+    roles = []
+    for uri, row in roles_rows.items():
+        if uri not in keep:
+            continue
+        roles.append(
+            Role(
+                id=row["id"],
+                name=row["preferredLabel"],
+                summary=row["description"].strip(),
+                family=row["iscoGroup"],
+                aliases=_labels(row["altLabels"], row["preferredLabel"]),
+                external_ids={"esco": uri, "isco": row["iscoGroup"]},
+                sources=("ESCO v1.1.1, European Commission",),
+                requirements=requirements.get(uri, ()),
+            )
+        )
+    if isco_groups is None and occupations is None:
+        wanted = {row["id"] for row in skills.values()}  # the whole release
+    else:
+        wanted = _closure({o for r in roles for q in r.requirements for o in q.options}, needs)
+    items = [
+        Skill(
+            id=row["id"],
+            name=row["preferredLabel"],
+            category=categories.get(uri) or row["skillType"] or "skill",
+            description=row["description"].strip(),
+            prerequisites=needs.get(row["id"], ()),
+            hours=HOURS,
+            aliases=_labels(row["altLabels"], row["preferredLabel"]),
+            external_ids=_skill_ids(uri, row),
+        )
+        for uri, row in skills.items()
+        if row["id"] in wanted
+    ]
+    return Catalog(name="ESCO", version="v1.1.1", roles=roles, skills=items)
+
+
+def _labels(text: str, preferred: str) -> tuple[str, ...]:
+    """Split ESCO's newline-separated labels, without the preferred one or repeats."""
+    labels = dict.fromkeys(label.strip() for label in text.splitlines())
+    return tuple(label for label in labels if label and label.casefold() != preferred.casefold())
+
+
+def _skill_ids(uri: str, row: dict[str, str]) -> dict[str, str]:
+    ids = {"esco": uri}
+    if row["skillType"]:
+        ids["esco.skill_type"] = row["skillType"]
+    if row["reuseLevel"]:
+        ids["esco.reuse_level"] = row["reuseLevel"]
+    return ids
+
+
+def _unique_id(label: str, taken: set[str]) -> str:
+    base = "esco/" + slug(label)
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def _skills(source: Source, taken: set[str]) -> dict[str, dict[str, str]]:
+    """Read the skills, keyed by URI; an id is made for each."""
+    name = source.require(*_SKILLS)
+    columns = (
+        "conceptUri",
+        "skillType",
+        "reuseLevel",
+        "preferredLabel",
+        "altLabels",
+        "description",
+    )
+    skills: dict[str, dict[str, str]] = {}
+    empty: list[int] = []
+    for row in source.rows(name, required=columns):
+        uri = row["conceptUri"]
+        if not uri or not row["preferredLabel"]:
+            raise CatalogError(
+                [f"{row.file}:{row.line}: a skill without a URI or a preferred label"]
+            )
+        if not row["skillType"] or not row["reuseLevel"]:
+            empty.append(row.line)
+        skills[uri] = {c: row[c] for c in columns} | {
+            "id": _unique_id(row["preferredLabel"], taken)
+        }
+    report(name, empty, "skills with an empty skill type or reuse level; imported without them")
+    return skills
+
+
+def _occupations(source: Source, taken: set[str]) -> dict[str, dict[str, str]]:
+    name = source.require(*_OCCUPATIONS)
+    columns = ("conceptUri", "iscoGroup", "preferredLabel", "altLabels", "description")
+    rows: dict[str, dict[str, str]] = {}
+    for row in source.rows(name, required=columns):
+        if not row["conceptUri"] or not row["preferredLabel"]:
+            problem = "an occupation without a URI or a preferred label"
+            raise CatalogError([f"{row.file}:{row.line}: {problem}"])
+        made = _unique_id(row["preferredLabel"], taken)
+        rows[row["conceptUri"]] = {c: row[c] for c in columns} | {"id": made}
+    return rows
+
+
+def _relations(
+    source: Source, occupations: dict[str, dict[str, str]], skills: dict[str, dict[str, str]]
+) -> dict[str, tuple[Requirement, ...]]:
+    name = source.require(*_RELATIONS)
+    found: dict[str, list[Requirement]] = {}
+    no_occupation: list[int] = []
+    no_skill: list[int] = []
+    no_type: list[int] = []
+    repeated: list[int] = []
+    seen: set[tuple[str, str]] = set()
+    made: dict[tuple[str, bool], Requirement] = {}
+    for row in source.rows(
+        name, required=("occupationUri", "relationType", "skillType", "skillUri")
+    ):
+        occupation, skill, kind = row["occupationUri"], row["skillUri"], row["relationType"]
+        if kind not in {"essential", "optional"}:
+            problem = f"relationType {kind!r} is not 'essential' or 'optional'"
+            raise CatalogError([f"{row.file}:{row.line}: {problem}"])
+        if occupation not in occupations:
+            no_occupation.append(row.line)
+            continue
+        if skill not in skills:
+            no_skill.append(row.line)
+            continue
+        if (occupation, skill) in seen:
+            repeated.append(row.line)
+            continue
+        seen.add((occupation, skill))
+        if not row["skillType"]:
+            no_type.append(row.line)
+        key = (skills[skill]["id"], kind == "essential")
+        requirement = made.get(key)
+        if requirement is None:  # requirements are immutable: one object serves every occupation
+            requirement = made[key] = Requirement(
+                options=(key[0],),
+                level=Level.PRACTITIONER if key[1] else Level.WORKING,
+                essential=key[1],
+                importance=1.0 if key[1] else OPTIONAL_IMPORTANCE,
+            )
+        found.setdefault(occupation, []).append(requirement)
+    for lines, what in (
+        (
+            no_occupation,
+            "relations point at an occupation missing from the occupations file; skipped",
+        ),
+        (no_skill, "relations point at a skill missing from the skills file; skipped"),
+        (repeated, "relations repeat an occupation-skill pair; skipped"),
+        (no_type, "relations have an empty skillType; imported (the skill's own type is used)"),
+    ):
+        report(name, lines, what)
+    return {occupation: tuple(requirements) for occupation, requirements in found.items()}
+
+
+def _prerequisites(
+    source: Source, skills: dict[str, dict[str, str]]
+) -> dict[str, tuple[Prerequisite, ...]]:
+    """Essential skill-skill relations as prerequisites, dropping those that close a cycle."""
+    name = source.find(*_SKILL_RELATIONS)
+    if name is None:
+        return {}
+    needs: dict[str, list[str]] = {}
+    dropped: list[int] = []
+    missing: list[int] = []
+    repeated: list[int] = []
+    columns = ("originalSkillUri", "relationType", "relatedSkillUri")
+    for row in source.rows(name, required=columns):
+        if row["relationType"] != "essential":
+            continue
+        original, related = skills.get(row["originalSkillUri"]), skills.get(row["relatedSkillUri"])
+        if original is None or related is None:
+            missing.append(row.line)
+            continue
+        dependent, prerequisite = original["id"], related["id"]
+        if prerequisite == dependent or _reaches(needs, prerequisite, dependent):
+            dropped.append(row.line)
+            continue
+        if prerequisite in needs.get(dependent, []):
+            repeated.append(row.line)
+            continue
+        needs.setdefault(dependent, []).append(prerequisite)
+    report(name, dropped, "essential relations would close a prerequisite cycle; dropped")
+    report(name, repeated, "essential relations repeat one already read; skipped")
+    report(name, missing, "relations point at skills missing from the skills file; skipped")
+    return {
+        d: tuple(Prerequisite(item=p, level=Level.WORKING) for p in ps) for d, ps in needs.items()
+    }
+
+
+def _reaches(needs: dict[str, list[str]], start: str, goal: str) -> bool:
+    """Whether `start` already needs `goal`, directly or not."""
+    stack, seen = [start], {start}
+    while stack:
+        for nxt in needs.get(stack.pop(), ()):
+            if nxt == goal:
+                return True
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append(nxt)
+    return False
+
+
+def _categories(source: Source) -> dict[str, str]:
+    """Each skill's category: the preferred label of the skill group it belongs to."""
+    broader, labels = source.find(*_BROADER), source.find(*_GROUPS)
+    if broader is None or labels is None:
+        return {}
+    names = {
+        row["conceptUri"]: row["preferredLabel"]
+        for row in source.rows(labels, required=("conceptUri", "preferredLabel"))
+    }
+    categories: dict[str, str] = {}
+    for row in source.rows(broader, required=("conceptUri", "broaderUri")):
+        group = names.get(row["broaderUri"])
+        if group is not None:
+            categories.setdefault(row["conceptUri"], group)
+    return categories
+
+
+def _kept(
+    rows: dict[str, dict[str, str]],
+    isco_groups: Iterable[str] | None,
+    occupations: Iterable[str] | None,
+) -> set[str]:
+    if isco_groups is None and occupations is None:
+        return set(rows)
+    prefixes = tuple(isco_groups or ())
+    wanted = {o.casefold() for o in occupations or ()}
+    return {
+        uri
+        for uri, row in rows.items()
+        if (prefixes and row["iscoGroup"].startswith(prefixes))
+        or uri.casefold() in wanted
+        or row["preferredLabel"].casefold() in wanted
+    }
+
+
+def _closure(items: set[str], needs: dict[str, tuple[Prerequisite, ...]]) -> set[str]:
+    stack = list(items)
+    while stack:
+        for p in needs.get(stack.pop(), ()):
+            if p.item not in items:
+                items.add(p.item)
+                stack.append(p.item)
+    return items
