@@ -10,6 +10,7 @@ similarity matrix and one top-10 query next to bare SciPy baselines.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import statistics
 import sys
@@ -94,10 +95,8 @@ def similarity_baselines(catalog: Catalog) -> None:
     unit = sp.csr_array(sp.diags_array(1.0 / np.where(norms > 0, norms, 1.0)) @ weights)
     similarity_matrix(catalog)  # build the cached vectors once, as the library does
     ours = timed(lambda: similarity_matrix(catalog))
-    bare = timed(lambda: (unit @ unit.T).toarray())
-    print(
-        f"  similarity_matrix (cosine, {len(catalog.roles)} roles)   {ours * 1000:8.1f} ms  bare {bare * 1000:8.1f} ms  {ours / bare:5.2f}x  (target 1.2x)"
-    )
+    bare = timed(lambda: (unit @ unit.T).toarray())  # noqa: PLW0108 (timed anew each call)
+    line(f"similarity_matrix (cosine, {len(catalog.roles)} roles)", ours, "bare", bare, "1.2x")
     role = catalog.roles[len(catalog.roles) // 2].id
 
     def bare_top() -> list[int]:
@@ -106,30 +105,34 @@ def similarity_baselines(catalog: Catalog) -> None:
 
     ours = timed(lambda: most_similar(catalog, role, k=10), 20)
     bare = timed(bare_top, 20)
-    print(
-        f"  most_similar (top 10)                      {ours * 1000:8.1f} ms  bare {bare * 1000:8.1f} ms  {ours / bare:5.2f}x  (target 5 ms)"
-    )
+    line("most_similar (top 10)", ours, "bare", bare, "5 ms")
 
 
 def main() -> None:
     data = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parents[2] / "shared" / "data")
-    for name, folder, load, baseline in (
+    releases: list[tuple[str, Path, Callable[[Path], Catalog], Callable[[Path], int]]] = [
         ("ESCO v1.1.1", data / "esco-v1.1.1", esco.load, read_all_zips),
         ("O*NET 29.2/29.3", data / "onet", onet.load, read_all_text),
-    ):
-        ours = timed(lambda: quiet(lambda: load(folder)))
-        bare = timed(lambda: baseline(folder))
-        catalog = quiet(lambda: load(folder))
-        print(
-            f"{name}: {len(catalog.roles)} roles, {len(catalog.skills)} skills, {len(catalog.tools)} tools"
-        )
-        print(
-            f"  import                                     {ours * 1000:8.1f} ms  csv alone {bare * 1000:8.1f} ms  {ours / bare:5.2f}x  (target 2x)"
-        )
-        print(
-            f"  peak memory of the import                  {peak_memory(lambda: load(folder)):8.1f} MiB"
-        )
-        similarity_baselines(catalog)
+    ]
+    for name, folder, load, baseline in releases:
+        report(name, functools.partial(load, folder), functools.partial(baseline, folder))
+
+
+def report(name: str, load: Callable[[], Catalog], baseline: Callable[[], int]) -> None:
+    """Print the lines of one release."""
+    ours = timed(lambda: quiet(load))
+    bare = timed(baseline)
+    catalog = quiet(load)
+    items = f"{len(catalog.skills)} skills, {len(catalog.tools)} tools"
+    print(f"{name}: {len(catalog.roles)} roles, {items}")
+    line("import", ours, "csv alone", bare, "2x")
+    print(f"  {'peak memory of the import':<44} {peak_memory(load):8.1f} MiB")
+    similarity_baselines(catalog)
+
+
+def line(what: str, ours: float, label: str, bare: float, target: str) -> None:
+    timing = f"{ours * 1000:8.1f} ms  {label} {bare * 1000:8.1f} ms"
+    print(f"  {what:<44} {timing}  {ours / bare:5.2f}x  (target {target})")
 
 
 if __name__ == "__main__":
