@@ -463,8 +463,8 @@ class TestNextSkills:
         assert len(suggestions) <= k
         ranks = [
             (
-                -len(s.saved),
                 -(math.fsum(s.saved.values()) / s.hours if s.hours else math.inf),
+                -len(s.saved),
                 -math.fsum(s.saved.values()),
                 s.item,
             )

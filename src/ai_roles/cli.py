@@ -592,11 +592,12 @@ def main(
 
     Examples
     --------
-    >>> main(["similar", "MLOps Engineer", "-k", "1"])
+    >>> main(["similar", "MLOps Engineer", "-k", "2"])
     Roles most like MLOps Engineer (cosine):
     #  role                       score
     -  -------------------------  -----
-    1  Machine Learning Engineer  0.6...
+    1  ML Platform Engineer       0.7...
+    2  Machine Learning Engineer  0.6...
     0
     """
     out = out or sys.stdout

@@ -742,9 +742,10 @@ def next_skills(
     some path takes it to. Learning it (with its prerequisites) makes a new
     profile; the hours it saves towards a role are the difference between the
     role's learning-path totals before and after. An hour spent on an item
-    that several roles need saves several hours: that leverage ranks items
-    that bring equally many roles closer, so a short, widely needed skill
-    comes before a long specialisation.
+    that several roles need saves several hours: items are ranked by that
+    leverage, so a short, widely needed foundation comes before a long
+    specialisation (which also brings many roles closer, through the
+    prerequisites it drags in).
 
     Parameters
     ----------
@@ -759,10 +760,10 @@ def next_skills(
     Returns
     -------
     tuple of Suggestion
-        Those that bring the most roles closer first; among them, those that
-        save the most hours across the roles per hour spent learning them,
-        then the most hours saved in total, then by id. Each item appears
-        once, at its best level.
+        Those that save the most hours across the roles per hour spent
+        learning them first; then those that bring more roles closer, then
+        the most hours saved in total, then by id. Each item appears once,
+        at its best level.
 
     Raises
     ------
@@ -799,7 +800,7 @@ def next_skills(
         reach: Levels = {}
         planner.raise_levels(reach, options)
         universe[r.id] = set(reach)
-    best: dict[str, tuple[tuple[int, float, float, str], Suggestion]] = {}
+    best: dict[str, tuple[tuple[float, int, float, str], Suggestion]] = {}
     for item, level in sorted(candidates):
         after = dict(held)
         hours = planner.raise_levels(after, [(item, level)])
@@ -814,7 +815,7 @@ def next_skills(
             continue
         overall = math.fsum(saved.values())
         leverage = overall / hours if hours > 0 else math.inf
-        rank = (-len(saved), -leverage, -overall, item)
+        rank = (-leverage, -len(saved), -overall, item)
         previous = best.get(item)
         if previous is None or rank < previous[0]:
             best[item] = (rank, Suggestion(item=item, level=level, hours=hours, saved=saved))

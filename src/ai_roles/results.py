@@ -43,6 +43,9 @@ def _level(value: Level | int | str) -> Level:
 
 
 def _array(value: Any) -> np.ndarray[Any, np.dtype[np.float64]]:
+    """Return a read-only float array: `value` itself if it is one, else a frozen copy."""
+    if isinstance(value, np.ndarray) and value.dtype == np.float64 and not value.flags.writeable:
+        return value
     array = np.array(value, dtype=np.float64)
     array.setflags(write=False)
     return array

@@ -362,8 +362,10 @@ class _Vectors:
 
     def scores(self, rows: Any, method: Method) -> np.ndarray[Any, np.dtype[np.float64]]:
         """Similarity of the roles `rows` (a slice or index array) to every role."""
+        whole = isinstance(rows, slice) and rows == slice(None)
         if method == "cosine":
-            values = (self.unit[rows] @ self.unit.T).toarray()
+            part = self.unit if whole else self.unit[rows]  # slicing would copy the matrix
+            values = (part @ self.unit.T).toarray()
         elif method == "coverage":
             values = (self.met(self.held[rows]) @ self.needs[3]).toarray()
         else:
@@ -373,8 +375,9 @@ class _Vectors:
             sizes = np.asarray(binary.sum(axis=1)).ravel()
             union = np.asarray(part.sum(axis=1)).reshape(-1, 1) + sizes - inter
             values = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
-        values = np.clip(values, 0.0, 1.0)
-        values[:, self.empty] = 0.0
+        np.clip(values, 0.0, 1.0, out=values)  # in place: the matrix may be large
+        if self.empty.any():
+            values[:, self.empty] = 0.0
         own = np.arange(len(self.ids))[rows]
         values[np.arange(len(own)), own] = 1.0
         result: np.ndarray[Any, np.dtype[np.float64]] = values
@@ -431,7 +434,9 @@ def similarity_matrix(catalog: Catalog, *, method: Method = "cosine") -> Similar
     """
     kind = _check_method(method)
     vectors = _vectors(catalog)
-    return SimilarityMatrix(ids=vectors.ids, method=kind, values=vectors.scores(slice(None), kind))
+    values = vectors.scores(slice(None), kind)
+    values.setflags(write=False)  # handed over as it is, not copied
+    return SimilarityMatrix(ids=vectors.ids, method=kind, values=values)
 
 
 def _ranked(
@@ -470,8 +475,8 @@ def most_similar(
     --------
     >>> import ai_roles
     >>> cat = ai_roles.load_catalog()
-    >>> [m.role for m in most_similar(cat, "mlops-engineer", k=1)]
-    ['machine-learning-engineer']
+    >>> [m.role for m in most_similar(cat, "mlops-engineer", k=2)]
+    ['ml-platform-engineer', 'machine-learning-engineer']
     """
     count = _check_k(k)
     kind = _check_method(method)
