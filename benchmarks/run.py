@@ -16,6 +16,7 @@ import math
 import statistics
 import sys
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ from synthetic import esco_like
 import ai_roles
 from ai_roles import Catalog, Level
 from ai_roles.paths import career_path, learning_path
-from ai_roles.similarity import most_similar, similarity_matrix
+from ai_roles.similarity import most_similar, similarity_matrix, top_k_similar
 
 
 def timed(function: Callable[[], Any], repeat: int) -> float:
@@ -72,6 +73,11 @@ def main() -> None:
     parser.add_argument("--skills", type=int, default=14_000)
     parser.add_argument("--requirements", type=int, default=110_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--stream",
+        action="store_true",
+        help="only measure top-k neighbours of every role, streamed (use with --roles 30000)",
+    )
     args = parser.parse_args()
 
     start = time.perf_counter()
@@ -83,6 +89,9 @@ def main() -> None:
         f" {len(catalog.tools)} tools, {requirements} requirements ({links} role-item links),"
         f" made in {time.perf_counter() - start:.1f} s"
     )
+    if args.stream:
+        stream(catalog)
+        return
     print(f"{'operation':<34} {'ours':>13} {'bare':>13}  {'ratio':>7}   target")
 
     # Loading a catalog document: ours vs json.loads + bare cattrs structuring.
@@ -223,6 +232,23 @@ def main() -> None:
         what = f"no path under 75 % of the direct move; {budget} h needed"
     ours = timed(lambda: career_path(catalog, source, target, max_step_hours=budget), 3)
     row(f"career_path ({what})", ours, None, "<= 2 s")
+
+
+def stream(catalog: Catalog) -> None:
+    """Top-10 neighbours of every role, streamed: peak memory against a dense matrix."""
+    n = len(catalog.roles)
+    top_k_similar(catalog, k=1).__next__()  # build the cached vectors first
+    tracemalloc.start()
+    start = time.perf_counter()
+    count = sum(1 for _ in top_k_similar(catalog, k=10, block=1024))
+    seconds = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    dense = n * n * 8
+    print(
+        f"top_k_similar over {count} roles: {seconds:.1f} s, peak {peak / 2**20:,.0f} MiB"
+        f" (a dense {n:,} x {n:,} matrix would be {dense / 2**20:,.0f} MiB)"
+    )
 
 
 if __name__ == "__main__":

@@ -85,7 +85,10 @@ def load(
     Returns
     -------
     Catalog
-        Named ``"ESCO"``; each role's `sources` cites the release.
+        Named ``"ESCO"``, version ``"v1.1.1"``: the release this importer is
+        built and tested against, which each role's `sources` cites. Later
+        releases in the same layout import too; set the version yourself
+        with `attrs.evolve` to cite them.
 
     Raises
     ------
