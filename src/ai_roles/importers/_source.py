@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import operator
 import os
 import re
 import sys
@@ -115,7 +116,7 @@ class Source:
     def rows(
         self, name: str, *, delimiter: str = ",", required: Sequence[str] = ()
     ) -> Iterator[Row]:
-        """Yield the rows of `name` with the line each starts on.
+        """Yield the rows of `name` as mappings, with the file and the line each starts on.
 
         Raises
         ------
@@ -123,38 +124,66 @@ class Source:
             If a column in `required` is missing, or a row has a different
             number of fields than the header; the file and line are named.
         """
+        label, header, lines = self._lines(name, delimiter, required)
+        for line, values in lines:
+            row = Row(zip(header, values, strict=True))
+            row.file, row.line = label, line
+            yield row
+
+    def records(
+        self, name: str, columns: Sequence[str], *, delimiter: str = ","
+    ) -> tuple[str, Iterator[tuple[int, tuple[str, ...]]]]:
+        """Return the file's label and its rows as ``(line, values of columns)``: for big files.
+
+        Raises
+        ------
+        CatalogError
+            As `rows`.
+        """
+        label, header, lines = self._lines(name, delimiter, columns)
+        pick = operator.itemgetter(*(header.index(c) for c in columns))
+        if len(columns) == 1:
+            return label, ((line, (pick(values),)) for line, values in lines)
+        return label, ((line, pick(values)) for line, values in lines)
+
+    def _lines(
+        self, name: str, delimiter: str, required: Sequence[str]
+    ) -> tuple[str, list[str], Iterator[tuple[int, list[str]]]]:
         raw, label, size = self._open(name)
-        with raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as text:
-            reader = csv.reader(
-                text,
-                delimiter=delimiter,
-                quoting=csv.QUOTE_MINIMAL if delimiter == "," else csv.QUOTE_NONE,
-            )
-            try:
-                header = next(reader)
-            except StopIteration:
-                raise CatalogError([f"{label}: empty file"]) from None
-            missing = [c for c in required if c not in header]
-            if missing:
-                raise CatalogError(
-                    [f"{label}:1: missing column(s) {', '.join(map(repr, missing))}"]
-                )
+        text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        if delimiter == ",":
+            reader = csv.reader(text, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL)
+        else:  # O*NET's text files quote nothing
+            reader = csv.reader(text, delimiter=delimiter, quoting=csv.QUOTE_NONE)
+        try:
+            header = next(reader)
+        except StopIteration:
+            text.close()
+            raise CatalogError([f"{label}: empty file"]) from None
+        missing = [c for c in required if c not in header]
+        if missing:
+            text.close()
+            raise CatalogError([f"{label}:1: missing column(s) {', '.join(map(repr, missing))}"])
+
+        def lines() -> Iterator[tuple[int, list[str]]]:
+            width = len(header)
             start = reader.line_num + 1
-            for values in reader:
-                if not values:  # a blank line (often the last)
+            with text:
+                for values in reader:
+                    if len(values) != width:
+                        if not values:  # a blank line (often the last)
+                            start = reader.line_num + 1
+                            continue
+                        problem = f"{len(values)} fields where the header has {width}"
+                        raise CatalogError([f"{label}:{start}: {problem}"])
+                    yield start, values
                     start = reader.line_num + 1
-                    continue
-                if len(values) != len(header):
-                    problem = f"{len(values)} fields where the header has {len(header)}"
-                    raise CatalogError([f"{label}:{start}: {problem}"])
-                row = Row(zip(header, values, strict=True))
-                row.file, row.line = label, start
-                yield row
-                start = reader.line_num + 1
-                if self.progress is not None and start % 5000 == 0:
-                    self.progress(name, min(1.0, raw.tell() / max(size, 1)))
+                    if self.progress is not None and start % 5000 == 0:
+                        self.progress(name, min(1.0, raw.tell() / max(size, 1)))
             if self.progress is not None:
                 self.progress(name, 1.0)
+
+        return label, header, lines()
 
 
 def slug(text: str) -> str:

@@ -184,17 +184,15 @@ def _skills(source: Source, taken: set[str]) -> dict[str, dict[str, str]]:
     )
     skills: dict[str, dict[str, str]] = {}
     empty: list[int] = []
-    for row in source.rows(name, required=columns):
-        uri = row["conceptUri"]
-        if not uri or not row["preferredLabel"]:
-            raise CatalogError(
-                [f"{row.file}:{row.line}: a skill without a URI or a preferred label"]
-            )
+    label, records = source.records(name, columns)
+    for line, values in records:
+        row = dict(zip(columns, values, strict=True))
+        if not row["conceptUri"] or not row["preferredLabel"]:
+            raise CatalogError([f"{label}:{line}: a skill without a URI or a preferred label"])
         if not row["skillType"] or not row["reuseLevel"]:
-            empty.append(row.line)
-        skills[uri] = {c: row[c] for c in columns} | {
-            "id": _unique_id(row["preferredLabel"], taken)
-        }
+            empty.append(line)
+        row["id"] = _unique_id(row["preferredLabel"], taken)
+        skills[row["conceptUri"]] = row
     report(name, empty, "skills with an empty skill type or reuse level; imported without them")
     return skills
 
@@ -203,12 +201,14 @@ def _occupations(source: Source, taken: set[str]) -> dict[str, dict[str, str]]:
     name = source.require(*_OCCUPATIONS)
     columns = ("conceptUri", "iscoGroup", "preferredLabel", "altLabels", "description")
     rows: dict[str, dict[str, str]] = {}
-    for row in source.rows(name, required=columns):
+    label, records = source.records(name, columns)
+    for line, values in records:
+        row = dict(zip(columns, values, strict=True))
         if not row["conceptUri"] or not row["preferredLabel"]:
             problem = "an occupation without a URI or a preferred label"
-            raise CatalogError([f"{row.file}:{row.line}: {problem}"])
-        made = _unique_id(row["preferredLabel"], taken)
-        rows[row["conceptUri"]] = {c: row[c] for c in columns} | {"id": made}
+            raise CatalogError([f"{label}:{line}: {problem}"])
+        row["id"] = _unique_id(row["preferredLabel"], taken)
+        rows[row["conceptUri"]] = row
     return rows
 
 
@@ -223,25 +223,24 @@ def _relations(
     repeated: list[int] = []
     seen: set[tuple[str, str]] = set()
     made: dict[tuple[str, bool], Requirement] = {}
-    for row in source.rows(
-        name, required=("occupationUri", "relationType", "skillType", "skillUri")
-    ):
-        occupation, skill, kind = row["occupationUri"], row["skillUri"], row["relationType"]
+    columns = ("occupationUri", "relationType", "skillType", "skillUri")
+    label, records = source.records(name, columns)
+    for line, (occupation, kind, skill_type, skill) in records:
         if kind not in {"essential", "optional"}:
             problem = f"relationType {kind!r} is not 'essential' or 'optional'"
-            raise CatalogError([f"{row.file}:{row.line}: {problem}"])
+            raise CatalogError([f"{label}:{line}: {problem}"])
         if occupation not in occupations:
-            no_occupation.append(row.line)
+            no_occupation.append(line)
             continue
         if skill not in skills:
-            no_skill.append(row.line)
+            no_skill.append(line)
             continue
         if (occupation, skill) in seen:
-            repeated.append(row.line)
+            repeated.append(line)
             continue
         seen.add((occupation, skill))
-        if not row["skillType"]:
-            no_type.append(row.line)
+        if not skill_type:
+            no_type.append(line)
         key = (skills[skill]["id"], kind == "essential")
         requirement = made.get(key)
         if requirement is None:  # requirements are immutable: one object serves every occupation
@@ -318,15 +317,14 @@ def _categories(source: Source) -> dict[str, str]:
     broader, labels = source.find(*_BROADER), source.find(*_GROUPS)
     if broader is None or labels is None:
         return {}
-    names = {
-        row["conceptUri"]: row["preferredLabel"]
-        for row in source.rows(labels, required=("conceptUri", "preferredLabel"))
-    }
+    _, group_records = source.records(labels, ("conceptUri", "preferredLabel"))
+    names = {concept: label for _, (concept, label) in group_records}
     categories: dict[str, str] = {}
-    for row in source.rows(broader, required=("conceptUri", "broaderUri")):
-        group = names.get(row["broaderUri"])
+    _, records = source.records(broader, ("conceptUri", "broaderUri"))
+    for _, (concept, parent) in records:
+        group = names.get(parent)
         if group is not None:
-            categories.setdefault(row["conceptUri"], group)
+            categories.setdefault(concept, group)
     return categories
 
 

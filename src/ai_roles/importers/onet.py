@@ -175,15 +175,13 @@ def _aliases(source: Source, occupations: dict[str, tuple[str, str]]) -> dict[st
         return {}
     found: dict[str, dict[str, None]] = {}
     unknown: list[int] = []
-    for row in source.rows(
-        name, delimiter="\t", required=(_CODE, "Alternate Title", "Short Title")
-    ):
-        code = row[_CODE]
+    _, records = source.records(name, (_CODE, "Alternate Title", "Short Title"), delimiter="\t")
+    for line, (code, alternate, short) in records:
         if code not in occupations:
-            unknown.append(row.line)
+            unknown.append(line)
             continue
         titles = found.setdefault(code, {})
-        for title in (row["Alternate Title"], row["Short Title"]):
+        for title in (alternate, short):
             if title and title != "n/a" and title.casefold() != occupations[code][0].casefold():
                 titles.setdefault(title.strip(), None)
     report(name, unknown, "titles of occupations missing from Occupation Data; skipped")
@@ -202,13 +200,11 @@ def _parents(source: Source) -> dict[str, tuple[str, str]]:
     }
 
 
-def _number(row: dict[str, str], file: str, line: int) -> float:
+def _number(value: str, file: str, line: int) -> float:
     try:
-        return float(row["Data Value"])
+        return float(value)
     except ValueError:
-        raise CatalogError(
-            [f"{file}:{line}: Data Value {row['Data Value']!r} is not a number"]
-        ) from None
+        raise CatalogError([f"{file}:{line}: Data Value {value!r} is not a number"]) from None
 
 
 def _ratings(
@@ -233,29 +229,28 @@ def _ratings(
     )
     pairs: dict[tuple[str, str], dict[str, tuple[float, bool, bool, int]]] = {}
     unknown_pairs: dict[tuple[str, str], int] = {}  # (occupation, element) -> first line
-    for row in source.rows(name, delimiter="\t", required=columns):
-        code, element, scale = row[_CODE], row["Element ID"], row["Scale ID"]
+    label, records = source.records(name, columns, delimiter="\t")
+    for line, (code, element, element_name, scale, value, suppress, relevance) in records:
         if scale not in {"IM", "LV"}:
             continue
         if code not in occupations:  # counted in pairs, like the other flags
-            unknown_pairs.setdefault((code, element), row.line)
+            unknown_pairs.setdefault((code, element), line)
             continue
         if element not in elements:
             parent = parents.get(element.rsplit(".", 1)[0], (kind, ""))[0]
             elements[element] = Skill(
                 id=f"onet/{element}",
-                name=row["Element Name"],
+                name=element_name,
                 category=parent,
                 description=parents.get(element, ("", ""))[1],
                 hours=HOURS,
                 external_ids={"onet": element},
             )
-        value = _number(row, row.file, row.line)
         pairs.setdefault((code, element), {})[scale] = (
-            value,
-            row["Recommend Suppress"] == "Y",
-            row["Not Relevant"] == "Y",
-            row.line,
+            _number(value, label, line),
+            suppress == "Y",
+            relevance == "Y",  # "Not Relevant" = Y
+            line,
         )
     suppressed: list[int] = []
     irrelevant: list[int] = []
@@ -308,10 +303,11 @@ def _technology(
     seen: set[tuple[str, str]] = set()
     repeated: list[int] = []
     unknown: list[int] = []
-    for row in source.rows(name, delimiter="\t", required=columns):
-        code, example = row[_CODE], row["Example"].strip()
+    _, records = source.records(name, columns, delimiter="\t")
+    for line, (code, raw_example, commodity, commodity_title, hot, in_demand) in records:
+        example = raw_example.strip()
         if code not in occupations:
-            unknown.append(row.line)
+            unknown.append(line)
             continue
         tool_id = "onet-tech/" + slug(example)
         if tool_id not in tools:
@@ -319,18 +315,15 @@ def _technology(
                 id=tool_id,
                 name=example,
                 kind="software",
-                category=row["Commodity Title"],
+                category=commodity_title,
                 hours=HOURS,
-                external_ids={
-                    "onet.commodity": row["Commodity Code"],
-                    "onet.hot_technology": row["Hot Technology"],
-                },
+                external_ids={"onet.commodity": commodity, "onet.hot_technology": hot},
             )
         if (code, tool_id) in seen:
-            repeated.append(row.line)
+            repeated.append(line)
             continue
         seen.add((code, tool_id))
-        key = (tool_id, row["In Demand"] == "Y")
+        key = (tool_id, in_demand == "Y")
         requirement = made.get(key)
         if requirement is None:  # immutable: one object serves every occupation
             requirement = made[key] = Requirement(
