@@ -235,6 +235,12 @@ class TestImport:
         assert 0 == code
         assert "onet [##############################] 100%" in err.getvalue()
 
+    def test_output_suffix_checked_first(self, capsys, tmp_path):
+        """An output file that names no format is refused before the import starts."""
+        code, _, err = run(capsys, "import", "esco", str(tmp_path / "nowhere"), "-o", "x.txt")
+        assert 2 == code
+        assert "-o: 'x.txt' must end in .json or .toml" in err
+
     def test_missing_release(self, capsys, tmp_path):
         """A release that is not there exits 2 with one line."""
         code, _, err = run(

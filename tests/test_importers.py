@@ -1054,7 +1054,7 @@ class TestOnetTechnology:
         ],
     )
     def test_tool(self, onet_catalog, example, commodity, title, hot):
-        """A technology is a software tool: category the commodity, its code and hotness kept."""
+        """A technology is a software tool: commodity, code and hotness kept; linkable by name."""
         tool = onet_catalog.tool(tech_id(example))
         assert (example, "software", title, onet.HOURS) == (
             tool.name,
@@ -1062,7 +1062,8 @@ class TestOnetTechnology:
             tool.category,
             tool.hours,
         )
-        expected = {"onet.commodity": commodity, "onet.hot_technology": hot}
+        link = "tech/" + " ".join(example.lower().split()).replace(" ", "-")
+        expected = {"onet": link, "onet.commodity": commodity, "onet.hot_technology": hot}
         assert expected == dict(tool.external_ids)
 
     @pytest.mark.parametrize(

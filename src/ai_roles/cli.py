@@ -245,8 +245,8 @@ class _Context:
 
     def person(self) -> Profile | None:
         args = self.args
-        if getattr(args, "have", None):
-            return Profile(levels=_parse_have(args.have))
+        if getattr(args, "have", None):  # items by id, name or alias
+            return self.catalog.closure(_parse_have(args.have))
         if getattr(args, "profile", None):
             return load(args.profile, cls=Profile)
         return None
@@ -565,6 +565,9 @@ class _ProgressBar:
 
 
 def _import_command(ctx: _Context) -> None:
+    if Path(ctx.args.output).suffix.lower() not in {".json", ".toml"}:  # before the long read
+        msg = f"-o: {ctx.args.output!r} must end in .json or .toml"
+        raise _Usage(msg)
     catalog = _import(ctx.args.taxonomy, ctx.args.path, ctx.err)
     dump(catalog, ctx.args.output)
     counts = f"{len(catalog.roles)} roles, {len(catalog.skills)} skills, {len(catalog.tools)} tools"

@@ -202,14 +202,19 @@ def catalog_from_graph(graph: nx.DiGraph[str]) -> Catalog:
         effort = EffortModel()
     if problems:
         raise CatalogError(problems)
-    return Catalog(
-        name=graph.graph.get("name", ""),
-        version=graph.graph.get("version", ""),
-        roles=roles,
-        skills=skills,
-        tools=tools,
-        effort=effort,
-    )
+    try:
+        return Catalog(
+            name=graph.graph.get("name", ""),
+            version=graph.graph.get("version", ""),
+            roles=roles,
+            skills=skills,
+            tools=tools,
+            effort=effort,
+        )
+    except (TypeError, ValueError) as e:
+        if isinstance(e, CatalogError):
+            raise
+        raise CatalogError([f"graph: {e.args[0] if e.args else e}"]) from None
 
 
 def _sequence(value: Any) -> tuple[Any, ...]:
@@ -271,9 +276,12 @@ def _item_fields(graph: nx.DiGraph[str], node: str, data: Mapping[str, Any]) -> 
 
 
 def _role(graph: nx.DiGraph[str], node: str, data: Mapping[str, Any]) -> Role:
-    groups: dict[int, list[tuple[str, dict[str, Any]]]] = {}
+    groups: dict[tuple[int, str], list[tuple[str, dict[str, Any]]]] = {}
     for option, edge in _ordered(graph.out_edges(node, data=True), "requires"):
-        groups.setdefault(edge.get("group", 0), []).append((option, edge))
+        # Options share a requirement only when the edges say so; without a
+        # group, each edge is a requirement of its own.
+        group = (edge["group"], "") if "group" in edge else (-1, option)
+        groups.setdefault(group, []).append((option, edge))
     requirements = []
     for group in sorted(groups):
         options = groups[group]
@@ -369,9 +377,15 @@ def read_graphml(path: str | os.PathLike[str]) -> Catalog:
     ) as e:  # ElementTree's ParseError is a SyntaxError
         raise CatalogError([f"not GraphML: {e}"], source) from None
     check_schema(graph.graph.get("schema"), "graph.schema", source)
-    for data in (graph.graph, *(d for _, d in graph.nodes(data=True))):
+    for where, data in (
+        ("graph", graph.graph),
+        *((f"nodes[{n!r}]", d) for n, d in graph.nodes(data=True)),
+    ):
         for key in [k for k in data if k.endswith(_JSON_SUFFIX)]:
-            data[key.removesuffix(_JSON_SUFFIX)] = json.loads(data.pop(key))
+            try:
+                data[key.removesuffix(_JSON_SUFFIX)] = json.loads(data.pop(key))
+            except (TypeError, ValueError) as e:
+                raise CatalogError([f"{where}.{key}: not JSON text: {e}"], source) from None
     if not isinstance(graph, nx.DiGraph):
         raise CatalogError(["graph: not a directed graph"], source)
     try:

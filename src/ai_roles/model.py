@@ -22,7 +22,7 @@ import attrs
 from attrs import field, frozen
 
 from ai_roles._frozendict import FrozenDict
-from ai_roles.exceptions import CatalogError, UnknownItemError
+from ai_roles.exceptions import ArgumentError, CatalogError, UnknownItemError
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -661,12 +661,19 @@ class Catalog:
         >>> cat.closure(Profile(levels={"ml": 2})).levels
         FrozenDict({'ml': <Level.WORKING: 2>, 'python': <Level.PRACTITIONER: 3>})
         """
-        if not isinstance(profile, Profile):
-            profile = Profile(levels=profile)
+        given = profile.levels if isinstance(profile, Profile) else profile
+        if not isinstance(given, Mapping):
+            msg = f"profile: {given!r} is not a Profile or a mapping of items to levels"
+            raise ArgumentError(msg)
         levels: dict[str, Level] = {}
-        for key, level in profile.levels.items():
-            found = self.item(key).id  # names and aliases become ids
-            levels[found] = max(level, levels.get(found, Level.NONE))
+        for key, value in given.items():
+            try:
+                level = Level.parse(value)
+            except ValueError as e:
+                raise ArgumentError(f"profile[{key!r}]: {e}") from None
+            if level > Level.NONE:
+                found = self.item(key).id  # names and aliases become ids
+                levels[found] = max(level, levels.get(found, Level.NONE))
         stack = list(levels)
         while stack:
             for p in self.item(stack.pop()).prerequisites:
@@ -802,14 +809,23 @@ def _relinked(obj: Role | Skill | Tool, renamed: Mapping[str, str]) -> Role | Sk
     if not renamed:
         return obj
     if isinstance(obj, Role):
-        requirements = []
-        taken: set[str] = set()
+        requirements: list[Requirement] = []
+        where: dict[str, int] = {}  # item -> the requirement naming it
         for r in obj.requirements:
             options = dict.fromkeys(renamed.get(o, o) for o in r.options)
-            kept = tuple(o for o in options if o not in taken)
+            kept = tuple(o for o in options if o not in where)
             if kept:
-                taken.update(kept)
+                where.update(dict.fromkeys(kept, len(requirements)))
                 requirements.append(attrs.evolve(r, options=kept))
+            elif len(options) == 1:  # the same item again: keep the stronger need
+                j = where[next(iter(options))]
+                first = requirements[j]
+                requirements[j] = attrs.evolve(
+                    first,
+                    level=max(first.level, r.level),
+                    essential=first.essential or r.essential,
+                    importance=max(first.importance, r.importance),
+                )
         return attrs.evolve(obj, requirements=requirements)
     needs: dict[str, Prerequisite] = {}
     for p in obj.prerequisites:
@@ -851,7 +867,11 @@ class _Index:
 
     def find(self, key: str | Role | Item, kind: str) -> Role | Skill | Tool:
         if not isinstance(key, str):
-            key = key.id
+            found = getattr(key, "id", None)
+            if not isinstance(found, str):
+                msg = f"{key!r} is not an id, a name or an object of the catalog"
+                raise ArgumentError(msg)
+            key = found
         exact = self.by_id.get(key)
         if exact is not None and self._fits(key, kind):
             return exact

@@ -782,6 +782,8 @@ def next_skills(
     """
     count = _check_k(k)
     _, held = _source(catalog, profile)
+    if isinstance(targets, (str, Role)):  # one target, not the letters of its id
+        targets = [targets]
     roles = list(catalog.roles) if targets is None else [catalog.role(t) for t in targets]
     roles = list({r.id: r for r in roles}.values())
     planner = _planner(catalog)

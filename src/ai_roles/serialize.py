@@ -385,7 +385,7 @@ def _from_document(data: Any, cls: type[Any] | None, where: str) -> Any:
             [f"{where or '(document)'}: {type(data).__name__} is not a document (a mapping)"]
         )
     kind = data.get("kind")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         known = ", ".join(sorted(KINDS))
         raise CatalogError([f"{where}kind: {kind!r} is not a kind of document ({known})"])
     target = KINDS[kind]
@@ -538,6 +538,8 @@ def loads(
             if fmt == "json"
             else tomllib.loads(text)
         )
+    except RecursionError:
+        raise CatalogError([f"not {fmt.upper()}: nested too deeply"], source) from None
     except json.JSONDecodeError as e:
         raise CatalogError(
             [f"line {e.lineno}, column {e.colno}: not JSON: {e.msg}"], source

@@ -28,7 +28,7 @@ else:  # pragma: no cover
 
 from ai_roles.exceptions import AIRolesWarning, CatalogError
 
-__all__ = ["DataWarning", "Row", "Source", "report", "slug", "summarise"]
+__all__ = ["DataWarning", "Row", "Source", "label_problem", "report", "slug", "summarise"]
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # ESCO holds a field of over 600 kB
 
@@ -169,7 +169,7 @@ class Source:
             width = len(header)
             start = reader.line_num + 1
             with text:
-                for values in reader:
+                for values in _checked(reader, label):
                     if len(values) != width:
                         if not values:  # a blank line (often the last)
                             start = reader.line_num + 1
@@ -184,6 +184,25 @@ class Source:
                 self.progress(name, 1.0)
 
         return label, header, lines()
+
+
+def _checked(reader: Iterator[list[str]], label: str) -> Iterator[list[str]]:
+    """Rows of `reader`, with undecodable bytes and broken quoting as `CatalogError`."""
+    line_of = getattr(reader, "line_num", 0)
+    try:
+        yield from reader
+    except (UnicodeDecodeError, csv.Error) as e:
+        line = getattr(reader, "line_num", line_of)
+        raise CatalogError([f"{label}:{line + 1}: {e}"]) from None
+
+
+def label_problem(text: str) -> str | None:
+    """Why `text` cannot name a role, skill or tool (empty, or unprintable), if it cannot."""
+    if not text.strip():
+        return f"{text!r} is not a name (empty)"
+    if not slug(text).isprintable():
+        return f"{text!r} is not a name (it holds control characters)"
+    return None
 
 
 def slug(text: str) -> str:

@@ -38,7 +38,7 @@ import os
 from collections.abc import Callable, Iterable
 
 from ai_roles.exceptions import CatalogError
-from ai_roles.importers._source import Source, report, slug
+from ai_roles.importers._source import Source, label_problem, report, slug
 from ai_roles.model import Catalog, Level, Prerequisite, Requirement, Role, Skill
 
 __all__ = ["HOURS", "OPTIONAL_IMPORTANCE", "load"]
@@ -184,16 +184,24 @@ def _skills(source: Source, taken: set[str]) -> dict[str, dict[str, str]]:
     )
     skills: dict[str, dict[str, str]] = {}
     empty: list[int] = []
+    repeated: list[int] = []
     label, records = source.records(name, columns)
     for line, values in records:
         row = dict(zip(columns, values, strict=True))
         if not row["conceptUri"] or not row["preferredLabel"]:
             raise CatalogError([f"{label}:{line}: a skill without a URI or a preferred label"])
+        problem = label_problem(row["preferredLabel"])
+        if problem is not None:
+            raise CatalogError([f"{label}:{line}: preferredLabel: {problem}"])
+        if row["conceptUri"] in skills:
+            repeated.append(line)
+            continue
         if not row["skillType"] or not row["reuseLevel"]:
             empty.append(line)
         row["id"] = _unique_id(row["preferredLabel"], taken)
         skills[row["conceptUri"]] = row
     report(name, empty, "skills with an empty skill type or reuse level; imported without them")
+    report(name, repeated, "skills repeat a URI read before; the first is kept")
     return skills
 
 
@@ -201,14 +209,22 @@ def _occupations(source: Source, taken: set[str]) -> dict[str, dict[str, str]]:
     name = source.require(*_OCCUPATIONS)
     columns = ("conceptUri", "iscoGroup", "preferredLabel", "altLabels", "description")
     rows: dict[str, dict[str, str]] = {}
+    repeated: list[int] = []
     label, records = source.records(name, columns)
     for line, values in records:
         row = dict(zip(columns, values, strict=True))
         if not row["conceptUri"] or not row["preferredLabel"]:
-            problem = "an occupation without a URI or a preferred label"
-            raise CatalogError([f"{label}:{line}: {problem}"])
+            missing = "an occupation without a URI or a preferred label"
+            raise CatalogError([f"{label}:{line}: {missing}"])
+        problem = label_problem(row["preferredLabel"])
+        if problem is not None:
+            raise CatalogError([f"{label}:{line}: preferredLabel: {problem}"])
+        if row["conceptUri"] in rows:
+            repeated.append(line)
+            continue
         row["id"] = _unique_id(row["preferredLabel"], taken)
         rows[row["conceptUri"]] = row
+    report(name, repeated, "occupations repeat a URI read before; the first is kept")
     return rows
 
 
@@ -222,6 +238,7 @@ def _relations(
     no_type: list[int] = []
     repeated: list[int] = []
     seen: set[tuple[str, str]] = set()
+    essential: set[tuple[str, str]] = set()  # pairs repeated as essential
     made: dict[tuple[str, bool], Requirement] = {}
     columns = ("occupationUri", "relationType", "skillType", "skillUri")
     label, records = source.records(name, columns)
@@ -237,6 +254,8 @@ def _relations(
             continue
         if (occupation, skill) in seen:
             repeated.append(line)
+            if kind == "essential":  # the stronger relation wins
+                essential.add((occupation, skill))
             continue
         seen.add((occupation, skill))
         if not skill_type:
@@ -257,10 +276,17 @@ def _relations(
             "relations point at an occupation missing from the occupations file; skipped",
         ),
         (no_skill, "relations point at a skill missing from the skills file; skipped"),
-        (repeated, "relations repeat an occupation-skill pair; skipped"),
+        (repeated, "relations repeat an occupation-skill pair; kept once, essential if any is"),
         (no_type, "relations have an empty skillType; imported (the skill's own type is used)"),
     ):
         report(name, lines, what)
+    for occupation, skill in essential:
+        requirements = found[occupation]
+        skill_id = skills[skill]["id"]
+        key = (skill_id, True)
+        if key not in made:
+            made[key] = Requirement(options=(skill_id,), level=Level.PRACTITIONER)
+        found[occupation] = [made[key] if r.options[0] == skill_id else r for r in requirements]
     return {occupation: tuple(requirements) for occupation, requirements in found.items()}
 
 
@@ -335,6 +361,10 @@ def _kept(
 ) -> set[str]:
     if isco_groups is None and occupations is None:
         return set(rows)
+    if isinstance(isco_groups, str):
+        isco_groups = (isco_groups,)
+    if isinstance(occupations, str):
+        occupations = (occupations,)
     prefixes = tuple(isco_groups or ())
     wanted = {o.casefold() for o in occupations or ()}
     return {

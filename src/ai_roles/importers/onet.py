@@ -19,9 +19,9 @@ a rating pair IM (1-5) and LV (0-7)    `Requirement`: importance IM / 5,
                                        (`LEVELS`)
 Technology Skills example              `Tool` (kind ``software``): id
                                        ``onet-tech/<example>``, category the
-                                       commodity title, external ids
-                                       ``onet.commodity`` and
-                                       ``onet.hot_technology`` (Y or N)
+                                       commodity title, external ids ``onet``
+                                       (``tech/<example>``), ``onet.commodity``
+                                       and ``onet.hot_technology`` (Y or N)
 an occupation's technology skill       optional `Requirement` at `Level.WORKING`,
                                        importance `TECHNOLOGY_IMPORTANCE`
                                        (`IN_DEMAND_IMPORTANCE` when In Demand)
@@ -40,7 +40,7 @@ import os
 from collections.abc import Callable, Iterable
 
 from ai_roles.exceptions import CatalogError
-from ai_roles.importers._source import Source, report, slug
+from ai_roles.importers._source import Source, label_problem, report, slug
 from ai_roles.model import Catalog, Level, Requirement, Role, Skill, Tool
 
 __all__ = ["HOURS", "IN_DEMAND_IMPORTANCE", "LEVELS", "TECHNOLOGY_IMPORTANCE", "load"]
@@ -165,6 +165,9 @@ def _occupations(source: Source) -> dict[str, tuple[str, str]]:
         code = row[_CODE]
         if not code or not row["Title"]:
             raise CatalogError([f"{row.file}:{row.line}: an occupation without a code or a title"])
+        problem = label_problem(row["Title"])
+        if problem is not None:
+            raise CatalogError([f"{row.file}:{row.line}: Title: {problem}"])
         result[code] = (row["Title"], row["Description"].strip())
     return result
 
@@ -237,6 +240,9 @@ def _ratings(
             unknown_pairs.setdefault((code, element), line)
             continue
         if element not in elements:
+            problem = label_problem(element_name) if element else "an empty Element ID"
+            if problem is not None:
+                raise CatalogError([f"{label}:{line}: Element: {problem}"])
             parent = parents.get(element.rsplit(".", 1)[0], (kind, ""))[0]
             elements[element] = Skill(
                 id=f"onet/{element}",
@@ -303,12 +309,15 @@ def _technology(
     seen: set[tuple[str, str]] = set()
     repeated: list[int] = []
     unknown: list[int] = []
-    _, records = source.records(name, columns, delimiter="\t")
+    label, records = source.records(name, columns, delimiter="\t")
     for line, (code, raw_example, commodity, commodity_title, hot, in_demand) in records:
         example = raw_example.strip()
         if code not in occupations:
             unknown.append(line)
             continue
+        problem = label_problem(example)
+        if problem is not None:
+            raise CatalogError([f"{label}:{line}: Example: {problem}"])
         tool_id = "onet-tech/" + slug(example)
         if tool_id not in tools:
             tools[tool_id] = Tool(
@@ -317,7 +326,11 @@ def _technology(
                 kind="software",
                 category=commodity_title,
                 hours=HOURS,
-                external_ids={"onet.commodity": commodity, "onet.hot_technology": hot},
+                external_ids={
+                    "onet": "tech/" + slug(example),  # what Catalog.merge links by
+                    "onet.commodity": commodity,
+                    "onet.hot_technology": hot,
+                },
             )
         if (code, tool_id) in seen:
             repeated.append(line)
