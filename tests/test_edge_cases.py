@@ -130,6 +130,45 @@ class TestDocuments:
         with pytest.raises(CatalogError, match="kind: "):
             loads('{"schema": "ai-roles/1", "kind": ["catalog"]}')
 
+    @pytest.mark.parametrize(
+        ("document", "message"),
+        [
+            (
+                {
+                    "kind": "similarity-matrix",
+                    "ids": ["a", "b"],
+                    "method": "cosine",
+                    "values": [[1.0]],
+                },
+                "values: shape (1, 1) does not fit 2 ids (2 x 2)",
+            ),
+            (
+                {"kind": "similarity-matrix", "ids": ["a"], "method": "bogus", "values": [[1.0]]},
+                "method: 'bogus' is not a similarity method",
+            ),
+            ({"kind": "match", "role": "r", "score": 2.5}, "score: 2.5 is not a score in [0, 1]"),
+            (
+                {
+                    "kind": "step",
+                    "item": "x",
+                    "from_level": 4,
+                    "to_level": 1,
+                    "hours": 1,
+                    "reason": "",
+                },
+                "to_level: <Level.AWARENESS: 1> is not above from_level",
+            ),
+            (
+                {"kind": "gap", "item": "x", "have": 0, "need": 2, "hours": -5},
+                "hours: -5.0 is not a number of hours",
+            ),
+        ],
+    )
+    def test_results_are_validated(self, document, message):
+        """Result documents that no analysis could produce are refused with the field named."""
+        with pytest.raises(CatalogError, match=re.escape(message)):
+            ai_roles.from_dict({"schema": "ai-roles/1", **document})
+
     def test_nested_too_deeply(self):
         """Absurd nesting is a CatalogError, not a RecursionError."""
         with pytest.raises(CatalogError, match="nested too deeply"):

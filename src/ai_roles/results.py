@@ -42,6 +42,41 @@ def _level(value: Level | int | str) -> Level:
     return Level.parse(value)
 
 
+def _check_share(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not (isinstance(value, float) and 0.0 <= value <= 1.0):
+        msg = f"{attribute.name}: {value!r} is not a score in [0, 1]"
+        raise ValueError(msg)
+
+
+def _check_hours(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not (isinstance(value, float) and value >= 0.0 and value != float("inf")):
+        msg = f"{attribute.name}: {value!r} is not a number of hours (finite and >= 0)"
+        raise ValueError(msg)
+
+
+def _number(value: float) -> float:
+    return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _check_rising(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value <= instance.from_level:
+        msg = f"{attribute.name}: {value!r} is not above from_level {instance.from_level!r}"
+        raise ValueError(msg)
+
+
+def _check_square(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    n = len(instance.ids)
+    if value.shape != (n, n):
+        msg = f"{attribute.name}: shape {value.shape} does not fit {n} ids ({n} x {n})"
+        raise ValueError(msg)
+
+
+def _check_method(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value not in {"cosine", "jaccard", "coverage", "tools"}:
+        msg = f"{attribute.name}: {value!r} is not a similarity method"
+        raise ValueError(msg)
+
+
 def _array(value: Any) -> np.ndarray[Any, np.dtype[np.float64]]:
     """Return a read-only float array: `value` itself if it is one, else a frozen copy."""
     if isinstance(value, np.ndarray) and value.dtype == np.float64 and not value.flags.writeable:
@@ -64,7 +99,7 @@ class Match:
     """
 
     role: str
-    score: float
+    score: float = field(converter=_number, validator=_check_share)
 
 
 @frozen(kw_only=True)
@@ -83,9 +118,13 @@ class SimilarityMatrix:
     """
 
     ids: tuple[str, ...] = field(converter=_strings)
-    method: str
+    method: str = field(validator=_check_method)
     values: np.ndarray[Any, np.dtype[np.float64]] = field(
-        converter=_array, eq=attrs.cmp_using(eq=np.array_equal), hash=False, repr=False
+        converter=_array,
+        validator=_check_square,
+        eq=attrs.cmp_using(eq=np.array_equal),
+        hash=False,
+        repr=False,
     )
 
     def __getitem__(self, pair: tuple[str, str]) -> float:
@@ -115,8 +154,8 @@ class Explanation:
 
     a: str
     b: str
-    method: str
-    score: float
+    method: str = field(validator=_check_method)
+    score: float = field(converter=_number, validator=_check_share)
     shared: tuple[str, ...] = field(converter=_strings)
     only_a: tuple[str, ...] = field(converter=_strings)
     only_b: tuple[str, ...] = field(converter=_strings)
@@ -141,7 +180,7 @@ class Gap:
     item: str
     have: Level = field(converter=_level)
     need: Level = field(converter=_level)
-    hours: float
+    hours: float = field(converter=_number, validator=_check_hours)
 
 
 @frozen(kw_only=True)
@@ -159,8 +198,8 @@ class Step:
 
     item: str
     from_level: Level = field(converter=_level)
-    to_level: Level = field(converter=_level)
-    hours: float
+    to_level: Level = field(converter=_level, validator=_check_rising)
+    hours: float = field(converter=_number, validator=_check_hours)
     reason: str
 
 
@@ -202,7 +241,7 @@ class LearningPath:
     target: str
     steps: tuple[Step, ...]
     chosen: tuple[Choice, ...] = ()
-    total_hours: float
+    total_hours: float = field(converter=_number, validator=_check_hours)
 
 
 @frozen(kw_only=True)
@@ -222,7 +261,7 @@ class CareerPath:
 
     roles: tuple[str, ...] = field(converter=_strings)
     legs: tuple[LearningPath, ...]
-    total_hours: float
+    total_hours: float = field(converter=_number, validator=_check_hours)
 
 
 @frozen(kw_only=True)
@@ -242,5 +281,5 @@ class Suggestion:
 
     item: str
     level: Level = field(converter=_level)
-    hours: float
+    hours: float = field(converter=_number, validator=_check_hours)
     saved: FrozenDict[str, float] = field(converter=_floats)

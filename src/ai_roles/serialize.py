@@ -184,6 +184,8 @@ def _validated(conv: cattrs.Converter, attribute: attrs.Attribute[Any], hook: An
             except (TypeError, ValueError) as e:
                 message = str(e.args[0]).removeprefix(f"{attribute.name}: ")
                 raise type(e)(message) from None
+            except AttributeError:  # it compares with other fields: checked as the object is made
+                pass
         return result
 
     return structure
