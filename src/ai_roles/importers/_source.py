@@ -19,7 +19,7 @@ import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 if sys.version_info >= (3, 11):
     from typing import Self
@@ -121,10 +121,11 @@ class Source:
         Raises
         ------
         CatalogError
-            If a column in `required` is missing, or a row has a different
-            number of fields than the header; the file and line are named.
+            If a column in `required` is missing, a row has a different
+            number of fields than the header, or the bytes are not UTF-8 CSV;
+            the file and line are named.
         """
-        label, header, lines = self._lines(name, delimiter, required)
+        label, header, lines = self._lines(name, delimiter, required, None)
         for line, values in lines:
             row = Row(zip(header, values, strict=True))
             row.file, row.line = label, line
@@ -140,15 +141,16 @@ class Source:
         CatalogError
             As `rows`.
         """
-        label, header, lines = self._lines(name, delimiter, columns)
-        pick = operator.itemgetter(*(header.index(c) for c in columns))
-        if len(columns) == 1:
-            return label, ((line, (pick(values),)) for line, values in lines)
-        return label, ((line, pick(values)) for line, values in lines)
+        label, _, lines = self._lines(name, delimiter, columns, columns)
+        return label, lines
 
     def _lines(
-        self, name: str, delimiter: str, required: Sequence[str]
-    ) -> tuple[str, list[str], Iterator[tuple[int, list[str]]]]:
+        self, name: str, delimiter: str, required: Sequence[str], columns: Sequence[str] | None
+    ) -> tuple[str, list[str], Iterator[tuple[int, Any]]]:
+        """Open `name`; return its label, header and rows as ``(line, values)``.
+
+        With `columns`, the values are a tuple of those columns only.
+        """
         raw, label, size = self._open(name)
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
         if delimiter == ",":
@@ -157,43 +159,41 @@ class Source:
             reader = csv.reader(text, delimiter=delimiter, quoting=csv.QUOTE_NONE)
         try:
             header = next(reader)
-        except StopIteration:
+        except (StopIteration, UnicodeDecodeError, csv.Error) as e:
             text.close()
-            raise CatalogError([f"{label}: empty file"]) from None
+            problem = "empty file" if isinstance(e, StopIteration) else str(e)
+            raise CatalogError([f"{label}:1: {problem}"]) from None
         missing = [c for c in required if c not in header]
         if missing:
             text.close()
             raise CatalogError([f"{label}:1: missing column(s) {', '.join(map(repr, missing))}"])
+        pick: Callable[[list[str]], Any] | None = None
+        if columns is not None:
+            getter = operator.itemgetter(*(header.index(c) for c in columns))
+            pick = (lambda values: (getter(values),)) if len(columns) == 1 else getter
 
-        def lines() -> Iterator[tuple[int, list[str]]]:
+        def lines() -> Iterator[tuple[int, Any]]:
             width = len(header)
             start = reader.line_num + 1
             with text:
-                for values in _checked(reader, label):
-                    if len(values) != width:
-                        if not values:  # a blank line (often the last)
-                            start = reader.line_num + 1
-                            continue
-                        problem = f"{len(values)} fields where the header has {width}"
-                        raise CatalogError([f"{label}:{start}: {problem}"])
-                    yield start, values
-                    start = reader.line_num + 1
-                    if self.progress is not None and start % 5000 == 0:
-                        self.progress(name, min(1.0, raw.tell() / max(size, 1)))
+                try:
+                    for values in reader:
+                        if len(values) != width:
+                            if not values:  # a blank line (often the last)
+                                start = reader.line_num + 1
+                                continue
+                            problem = f"{len(values)} fields where the header has {width}"
+                            raise CatalogError([f"{label}:{start}: {problem}"])
+                        yield start, (values if pick is None else pick(values))
+                        start = reader.line_num + 1
+                        if self.progress is not None and start % 5000 == 0:
+                            self.progress(name, min(1.0, raw.tell() / max(size, 1)))
+                except (UnicodeDecodeError, csv.Error) as e:
+                    raise CatalogError([f"{label}:{reader.line_num + 1}: {e}"]) from None
             if self.progress is not None:
                 self.progress(name, 1.0)
 
         return label, header, lines()
-
-
-def _checked(reader: Iterator[list[str]], label: str) -> Iterator[list[str]]:
-    """Rows of `reader`, with undecodable bytes and broken quoting as `CatalogError`."""
-    line_of = getattr(reader, "line_num", 0)
-    try:
-        yield from reader
-    except (UnicodeDecodeError, csv.Error) as e:
-        line = getattr(reader, "line_num", line_of)
-        raise CatalogError([f"{label}:{line + 1}: {e}"]) from None
 
 
 def label_problem(text: str) -> str | None:
