@@ -933,7 +933,11 @@ def _catalog_problems(catalog: Catalog) -> list[str]:
             return False
         return True
 
+    learnable = {i for i, k in kind_of.items() if k != "role"}
     for i, role in enumerate(catalog.roles):
+        options = [o for r in role.requirements for o in r.options]
+        if len(set(options)) == len(options) and learnable.issuperset(options):
+            continue  # the common case, checked without building locations
         seen: dict[str, int] = {}
         for j, requirement in enumerate(role.requirements):
             for k, option in enumerate(requirement.options):
@@ -949,14 +953,16 @@ def _catalog_problems(catalog: Catalog) -> list[str]:
         ("skill", catalog.skills),
         ("tool", catalog.tools),
     )
-    for kind, learnables in items:
-        for i, learnable in enumerate(learnables):
-            needs = edges.setdefault(learnable.id, [])
-            for j, p in enumerate(learnable.prerequisites):
-                location = f"{kind}s[{i}].prerequisites[{j}].item"
+    for kind, things in items:
+        for i, thing in enumerate(things):
+            needs = edges.setdefault(thing.id, [])
+            for j, p in enumerate(thing.prerequisites):
                 if p.item in needs:
+                    location = f"{kind}s[{i}].prerequisites[{j}].item"
                     problems.append(f"{location}: {p.item!r} is listed twice")
-                elif check_item(location, p.item):
+                elif p.item in learnable or check_item(
+                    f"{kind}s[{i}].prerequisites[{j}].item", p.item
+                ):
                     needs.append(p.item)
     for i, tool in enumerate(catalog.tools):
         for j, skill_id in enumerate(tool.skills):
