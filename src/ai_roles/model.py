@@ -907,17 +907,21 @@ class _Index:
 def _catalog_problems(catalog: Catalog) -> list[str]:
     """Return every cross-object problem of `catalog`, each with its location."""
     problems: list[str] = []
-    where: dict[str, str] = {}  # id -> location of its first definition
+    defined: dict[str, int] = {}  # id -> index of its first definition among its kind
     kind_of: dict[str, str] = {}
-    counts = {"role": 0, "skill": 0, "tool": 0}
-    for kind, obj in _kinded(catalog):
-        location = f"{kind}s[{counts[kind]}]"
-        counts[kind] += 1
-        if obj.id in where:
-            problems.append(f"{location}.id: duplicate id {obj.id!r} (also {where[obj.id]})")
-        else:
-            where[obj.id] = location
-            kind_of[obj.id] = kind
+    groups: tuple[tuple[str, tuple[Role | Skill | Tool, ...]], ...] = (
+        ("role", catalog.roles),
+        ("skill", catalog.skills),
+        ("tool", catalog.tools),
+    )
+    for kind, objects in groups:
+        for index, obj in enumerate(objects):
+            if obj.id in defined:
+                also = f"{kind_of[obj.id]}s[{defined[obj.id]}]"
+                problems.append(f"{kind}s[{index}].id: duplicate id {obj.id!r} (also {also})")
+            else:
+                defined[obj.id] = index
+                kind_of[obj.id] = kind
     names = sorted(i for i, k in kind_of.items() if k != "role")
 
     def check_item(location: str, ref: str, *, want: str = "item") -> bool:
@@ -977,7 +981,8 @@ def _catalog_problems(catalog: Catalog) -> list[str]:
                     " and cannot also be its prerequisite"
                 )
     problems.extend(
-        f"{where[cycle[0]]}.prerequisites: cycle {' -> '.join(cycle)}" for cycle in _cycles(edges)
+        f"{kind_of[cycle[0]]}s[{defined[cycle[0]]}].prerequisites: cycle {' -> '.join(cycle)}"
+        for cycle in _cycles(edges)
     )
     return problems
 

@@ -148,8 +148,11 @@ def load(
 
 def _labels(text: str, preferred: str) -> tuple[str, ...]:
     """Split ESCO's newline-separated labels, without the preferred one or repeats."""
-    labels = dict.fromkeys(label.strip() for label in text.splitlines())
-    return tuple(label for label in labels if label and label.casefold() != preferred.casefold())
+    if not text:
+        return ()
+    folded = preferred.casefold()
+    labels = (label.strip() for label in text.split("\n"))
+    return tuple(dict.fromkeys(label for label in labels if label and label.casefold() != folded))
 
 
 def _skill_ids(uri: str, row: dict[str, str]) -> dict[str, str]:
@@ -232,44 +235,47 @@ def _relations(
     source: Source, occupations: dict[str, dict[str, str]], skills: dict[str, dict[str, str]]
 ) -> dict[str, tuple[Requirement, ...]]:
     name = source.require(*_RELATIONS)
-    found: dict[str, list[Requirement]] = {}
+    found: dict[str, dict[str, Requirement]] = {}  # occupation -> skill URI -> requirement
     no_occupation: list[int] = []
     no_skill: list[int] = []
     no_type: list[int] = []
     repeated: list[int] = []
-    seen: set[tuple[str, str]] = set()
-    essential: set[tuple[str, str]] = set()  # pairs repeated as essential
-    made: dict[tuple[str, bool], Requirement] = {}
+    made: tuple[dict[str, Requirement], dict[str, Requirement]] = ({}, {})  # optional, essential
     columns = ("occupationUri", "relationType", "skillType", "skillUri")
     label, records = source.records(name, columns)
     for line, (occupation, kind, skill_type, skill) in records:
-        if kind not in {"essential", "optional"}:
+        if kind == "essential":
+            essential = True
+        elif kind == "optional":
+            essential = False
+        else:
             problem = f"relationType {kind!r} is not 'essential' or 'optional'"
             raise CatalogError([f"{label}:{line}: {problem}"])
         if occupation not in occupations:
             no_occupation.append(line)
             continue
-        if skill not in skills:
+        row = skills.get(skill)
+        if row is None:
             no_skill.append(line)
             continue
-        if (occupation, skill) in seen:
+        needs = found.get(occupation)
+        if needs is None:
+            needs = found[occupation] = {}
+        elif skill in needs:
             repeated.append(line)
-            if kind == "essential":  # the stronger relation wins
-                essential.add((occupation, skill))
-            continue
-        seen.add((occupation, skill))
+            if not essential or needs[skill].essential:
+                continue  # the stronger relation wins
         if not skill_type:
             no_type.append(line)
-        key = (skills[skill]["id"], kind == "essential")
-        requirement = made.get(key)
-        if requirement is None:  # requirements are immutable: one object serves every occupation
-            requirement = made[key] = Requirement(
-                options=(key[0],),
-                level=Level.PRACTITIONER if key[1] else Level.WORKING,
-                essential=key[1],
-                importance=1.0 if key[1] else OPTIONAL_IMPORTANCE,
+        requirement = made[essential].get(skill)
+        if requirement is None:  # immutable: one object serves every occupation
+            requirement = made[essential][skill] = Requirement(
+                options=(row["id"],),
+                level=Level.PRACTITIONER if essential else Level.WORKING,
+                essential=essential,
+                importance=1.0 if essential else OPTIONAL_IMPORTANCE,
             )
-        found.setdefault(occupation, []).append(requirement)
+        needs[skill] = requirement
     for lines, what in (
         (
             no_occupation,
@@ -280,14 +286,7 @@ def _relations(
         (no_type, "relations have an empty skillType; imported (the skill's own type is used)"),
     ):
         report(name, lines, what)
-    for occupation, skill in essential:
-        requirements = found[occupation]
-        skill_id = skills[skill]["id"]
-        key = (skill_id, True)
-        if key not in made:
-            made[key] = Requirement(options=(skill_id,), level=Level.PRACTITIONER)
-        found[occupation] = [made[key] if r.options[0] == skill_id else r for r in requirements]
-    return {occupation: tuple(requirements) for occupation, requirements in found.items()}
+    return {occupation: tuple(needs.values()) for occupation, needs in found.items()}
 
 
 def _prerequisites(
