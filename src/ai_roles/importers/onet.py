@@ -305,33 +305,37 @@ def _technology(
         return {}
     columns = (_CODE, "Example", "Commodity Code", "Commodity Title", "Hot Technology", "In Demand")
     tools: dict[str, Tool] = {}
+    tool_ids: dict[str, str] = {}  # the example as written -> its tool's id
     made: dict[tuple[str, bool], Requirement] = {}
     seen: set[tuple[str, str]] = set()
     repeated: list[int] = []
     unknown: list[int] = []
     label, records = source.records(name, columns, delimiter="\t")
     for line, (code, raw_example, commodity, commodity_title, hot, in_demand) in records:
-        example = raw_example.strip()
         if code not in occupations:
             unknown.append(line)
             continue
-        problem = label_problem(example)
-        if problem is not None:
-            raise CatalogError([f"{label}:{line}: Example: {problem}"])
-        tool_id = "onet-tech/" + slug(example)
-        if tool_id not in tools:
-            tools[tool_id] = Tool(
-                id=tool_id,
-                name=example,
-                kind="software",
-                category=commodity_title,
-                hours=HOURS,
-                external_ids={
-                    "onet": "tech/" + slug(example),  # what Catalog.merge links by
-                    "onet.commodity": commodity,
-                    "onet.hot_technology": hot,
-                },
-            )
+        tool_id = tool_ids.get(raw_example)
+        if tool_id is None:  # a technology met for the first time
+            example = raw_example.strip()
+            problem = label_problem(example)
+            if problem is not None:
+                raise CatalogError([f"{label}:{line}: Example: {problem}"])
+            name_slug = slug(example)
+            tool_id = tool_ids[raw_example] = "onet-tech/" + name_slug
+            if tool_id not in tools:
+                tools[tool_id] = Tool(
+                    id=tool_id,
+                    name=example,
+                    kind="software",
+                    category=commodity_title,
+                    hours=HOURS,
+                    external_ids={
+                        "onet": "tech/" + name_slug,  # what Catalog.merge links by
+                        "onet.commodity": commodity,
+                        "onet.hot_technology": hot,
+                    },
+                )
         if (code, tool_id) in seen:
             repeated.append(line)
             continue
