@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
+from run import weights_matrix  # the same bare matrix as the synthetic benchmark
 
 from ai_roles import Catalog
 from ai_roles.importers import DataWarning, esco, onet
@@ -82,15 +83,7 @@ def peak_memory(load: Callable[[], Catalog]) -> float:
 
 
 def similarity_baselines(catalog: Catalog) -> None:
-    columns = {item.id: i for i, item in enumerate(catalog.items)}
-    rows, cols, vals = [], [], []
-    for r, role in enumerate(catalog.roles):
-        for q in role.requirements:
-            for option in q.options:
-                rows.append(r)
-                cols.append(columns[option])
-                vals.append(q.level * q.importance / len(q.options))
-    weights = sp.csr_array((vals, (rows, cols)), shape=(len(catalog.roles), len(columns)))
+    weights = weights_matrix(catalog)
     norms = np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1))).ravel()
     unit = sp.csr_array(sp.diags_array(1.0 / np.where(norms > 0, norms, 1.0)) @ weights)
     similarity_matrix(catalog)  # build the cached vectors once, as the library does

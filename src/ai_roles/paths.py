@@ -25,7 +25,6 @@ from typing import Any
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 from ai_roles.exceptions import ArgumentError, NoPathError
 from ai_roles.model import Catalog, Level, Profile, Requirement, Role
@@ -182,6 +181,8 @@ class _Planner:
         of the levels taken; constraints keep levels cumulative, meet each
         requirement with one of its options, and take prerequisites first.
         """
+        from scipy.optimize import Bounds, LinearConstraint, milp  # noqa: PLC0415 (rarely needed)
+
         # Items that any option could drag in, and the highest level each could need.
         top: dict[str, Level] = {}
         stack = [(o, r.level) for r in groups for o in r.options]
