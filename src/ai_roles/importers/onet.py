@@ -230,11 +230,13 @@ def _ratings(
         "Recommend Suppress",
         "Not Relevant",
     )
-    pairs: dict[tuple[str, str], dict[str, tuple[float, bool, bool, int]]] = {}
+    # (occupation, element) -> (value, Recommend Suppress, Not Relevant, line), per scale
+    ratings: dict[str, dict[tuple[str, str], tuple[float, bool, bool, int]]] = {"IM": {}, "LV": {}}
     unknown_pairs: dict[tuple[str, str], int] = {}  # (occupation, element) -> first line
     label, records = source.records(name, columns, delimiter="\t")
     for line, (code, element, element_name, scale, value, suppress, relevance) in records:
-        if scale not in {"IM", "LV"}:
+        scaled = ratings.get(scale)
+        if scaled is None:
             continue
         if code not in occupations:  # counted in pairs, like the other flags
             unknown_pairs.setdefault((code, element), line)
@@ -252,7 +254,7 @@ def _ratings(
                 hours=HOURS,
                 external_ids={"onet": element},
             )
-        pairs.setdefault((code, element), {})[scale] = (
+        scaled[code, element] = (
             _number(value, label, line),
             suppress == "Y",
             relevance == "Y",  # "Not Relevant" = Y
@@ -261,13 +263,14 @@ def _ratings(
     suppressed: list[int] = []
     irrelevant: list[int] = []
     made: dict[tuple[str, Level, float], Requirement] = {}
-    unpaired: list[int] = []
-    for (code, element), scales in pairs.items():
-        if set(scales) != {"IM", "LV"}:
-            unpaired.extend(line for *_, line in scales.values())
+    levels = ratings["LV"]
+    unpaired = [rating[3] for pair, rating in levels.items() if pair not in ratings["IM"]]
+    for (code, element), (importance, im_suppressed, _, line) in ratings["IM"].items():
+        paired = levels.get((code, element))
+        if paired is None:
+            unpaired.append(line)
             continue
-        importance, im_suppressed, _, line = scales["IM"]
-        level, lv_suppressed, not_relevant, _ = scales["LV"]
+        level, lv_suppressed, not_relevant, _ = paired
         if not_relevant:
             irrelevant.append(line)
         elif im_suppressed or lv_suppressed:
