@@ -26,6 +26,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
+from ai_roles._arguments import whole_number
 from ai_roles.exceptions import ArgumentError, NoPathError
 from ai_roles.model import Catalog, Level, Profile, Requirement, Role
 from ai_roles.results import CareerPath, Choice, Gap, LearningPath, Step, Suggestion
@@ -51,13 +52,6 @@ Levels = dict[str, Level]
 
 
 # --- arguments ---------------------------------------------------------------------------
-
-
-def _check_k(k: object) -> int:
-    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
-        msg = f"k: {k!r} is not a whole number >= 1"
-        raise ArgumentError(msg)
-    return k
 
 
 def _check_hours(name: str, value: object) -> float:
@@ -709,7 +703,7 @@ def career_paths(
     >>> paths[0].total_hours <= paths[1].total_hours
     True
     """
-    count = _check_k(k)
+    count = whole_number(k)
     limit = _check_hours("max_step_hours", max_step_hours)
     trip = _Trip(catalog, source, target, include_optional=include_optional)
     here = trip.start if trip.start is not None else ""  # a role id is never empty
@@ -781,7 +775,7 @@ def next_skills(
     >>> len(best), all(sum(s.saved.values()) > 0 for s in best)
     (3, True)
     """
-    count = _check_k(k)
+    count = whole_number(k)
     _, held = _source(catalog, profile)
     if isinstance(targets, (str, Role)):  # one target, not the letters of its id
         targets = [targets]

@@ -49,6 +49,7 @@ from typing import Literal, get_args
 
 from attrs import field, frozen
 
+from ai_roles._arguments import whole_number
 from ai_roles.exceptions import ArgumentError
 from ai_roles.model import Catalog, Level, Role, Tool
 from ai_roles.results import CareerPath, LearningPath
@@ -143,9 +144,7 @@ def _check(subject: object, neighbourhood: object, k: object) -> None:
         known = ", ".join(repr(n) for n in _NEIGHBOURHOODS)
         msg = f"neighbourhood: {neighbourhood!r} is not one of {known}"
         raise ArgumentError(msg)
-    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
-        msg = f"k: {k!r} is not a whole number >= 1"
-        raise ArgumentError(msg)
+    whole_number(k)
     if subject is not None and not isinstance(subject, (LearningPath, CareerPath, str, Role)):
         msg = (
             f"subject: {subject!r} is not a learning path, a career path, a role"

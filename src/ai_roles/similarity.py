@@ -46,6 +46,7 @@ from typing import Any, Literal, get_args
 import numpy as np
 import scipy.sparse as sp
 
+from ai_roles._arguments import whole_number
 from ai_roles._frozendict import FrozenDict
 from ai_roles.exceptions import ArgumentError
 from ai_roles.model import Catalog, Level, Role, Tool
@@ -70,13 +71,6 @@ def _check_method(method: object) -> Method:
         msg = f"method: {method!r} is not one of {known}"
         raise ArgumentError(msg)
     return method  # type: ignore[return-value]
-
-
-def _check_k(k: object, name: str = "k") -> int:
-    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
-        msg = f"{name}: {k!r} is not a whole number >= 1"
-        raise ArgumentError(msg)
-    return k
 
 
 # --- per-role views ------------------------------------------------------------------
@@ -485,7 +479,7 @@ def most_similar(
     >>> [m.role for m in most_similar(cat, "mlops-engineer", k=2)]
     ['ml-platform-engineer', 'machine-learning-engineer']
     """
-    count = _check_k(k)
+    count = whole_number(k)
     kind = _check_method(method)
     role = catalog.role(a)
     vectors = _vectors(catalog)
@@ -515,9 +509,9 @@ def top_k_similar(
     >>> first[0], len(first[1])
     ('machine-learning-engineer', 2)
     """
-    count = _check_k(k)
+    count = whole_number(k)
     kind = _check_method(method)
-    size = _check_k(block, "block")
+    size = whole_number(block, "block")
     return _streamed(_vectors(catalog), count, kind, size)
 
 
