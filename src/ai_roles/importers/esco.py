@@ -177,58 +177,45 @@ def _unique_id(label: str, taken: set[str]) -> str:
 def _skills(source: Source, taken: set[str]) -> dict[str, dict[str, str]]:
     """Read the skills, keyed by URI; an id is made for each."""
     name = source.require(*_SKILLS)
-    columns = (
-        "conceptUri",
-        "skillType",
-        "reuseLevel",
-        "preferredLabel",
-        "altLabels",
-        "description",
-    )
-    skills: dict[str, dict[str, str]] = {}
-    empty: list[int] = []
-    repeated: list[int] = []
-    label, records = source.records(name, columns)
-    for line, values in records:
-        row = dict(zip(columns, values, strict=True))
-        if not row["conceptUri"] or not row["preferredLabel"]:
-            raise CatalogError([f"{label}:{line}: a skill without a URI or a preferred label"])
-        problem = label_problem(row["preferredLabel"])
-        if problem is not None:
-            raise CatalogError([f"{label}:{line}: preferredLabel: {problem}"])
-        if row["conceptUri"] in skills:
-            repeated.append(line)
-            continue
-        if not row["skillType"] or not row["reuseLevel"]:
-            empty.append(line)
-        row["id"] = _unique_id(row["preferredLabel"], taken)
-        skills[row["conceptUri"]] = row
+    columns = ("skillType", "reuseLevel", "preferredLabel", "altLabels", "description")
+    skills = _concepts(source, name, columns, "skill", taken)
+    empty = [int(r["line"]) for r in skills.values() if not r["skillType"] or not r["reuseLevel"]]
     report(name, empty, "skills with an empty skill type or reuse level; imported without them")
-    report(name, repeated, "skills repeat a URI read before; the first is kept")
     return skills
 
 
 def _occupations(source: Source, taken: set[str]) -> dict[str, dict[str, str]]:
+    """Read the occupations, keyed by URI; an id is made for each."""
     name = source.require(*_OCCUPATIONS)
-    columns = ("conceptUri", "iscoGroup", "preferredLabel", "altLabels", "description")
-    rows: dict[str, dict[str, str]] = {}
+    columns = ("iscoGroup", "preferredLabel", "altLabels", "description")
+    return _concepts(source, name, columns, "occupation", taken)
+
+
+def _concepts(
+    source: Source, name: str, columns: tuple[str, ...], kind: str, taken: set[str]
+) -> dict[str, dict[str, str]]:
+    """Read a file of ESCO concepts, keyed by URI, each with its new ``id`` and its ``line``."""
+    concepts: dict[str, dict[str, str]] = {}
     repeated: list[int] = []
-    label, records = source.records(name, columns)
+    label, records = source.records(name, ("conceptUri", *columns))
     for line, values in records:
-        row = dict(zip(columns, values, strict=True))
+        row = dict(zip(("conceptUri", *columns), values, strict=True))
         if not row["conceptUri"] or not row["preferredLabel"]:
-            missing = "an occupation without a URI or a preferred label"
+            missing = (
+                f"a{'n' if kind[0] in 'aeiou' else ''} {kind} without a URI or a preferred label"
+            )
             raise CatalogError([f"{label}:{line}: {missing}"])
         problem = label_problem(row["preferredLabel"])
         if problem is not None:
             raise CatalogError([f"{label}:{line}: preferredLabel: {problem}"])
-        if row["conceptUri"] in rows:
+        if row["conceptUri"] in concepts:
             repeated.append(line)
             continue
         row["id"] = _unique_id(row["preferredLabel"], taken)
-        rows[row["conceptUri"]] = row
-    report(name, repeated, "occupations repeat a URI read before; the first is kept")
-    return rows
+        row["line"] = str(line)
+        concepts[row["conceptUri"]] = row
+    report(name, repeated, f"{kind}s repeat a URI read before; the first is kept")
+    return concepts
 
 
 def _relations(
