@@ -959,6 +959,8 @@ def _catalog_problems(catalog: Catalog) -> list[str]:
     )
     for kind, things in items:
         for i, thing in enumerate(things):
+            if not thing.prerequisites:
+                continue  # most items of a large catalog: no edge, no cycle through them
             needs = edges.setdefault(thing.id, [])
             for j, p in enumerate(thing.prerequisites):
                 if p.item in needs:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import operator
 import os
 import re
@@ -18,6 +19,7 @@ import warnings
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
+from itertools import repeat
 from pathlib import Path
 from typing import IO, Any
 
@@ -28,7 +30,16 @@ else:  # pragma: no cover
 
 from ai_roles.exceptions import AIRolesWarning, CatalogError
 
-__all__ = ["DataWarning", "Row", "Source", "label_problem", "report", "slug", "summarise"]
+__all__ = [
+    "DataWarning",
+    "Row",
+    "Source",
+    "id_problem",
+    "label_problem",
+    "report",
+    "slug",
+    "summarise",
+]
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # ESCO holds a field of over 600 kB
 
@@ -172,37 +183,85 @@ class Source:
             getter = operator.itemgetter(*(header.index(c) for c in columns))
             pick = (lambda values: (getter(values),)) if len(columns) == 1 else getter
 
-        def lines() -> Iterator[tuple[int, Any]]:
+        def chunks() -> Iterator[Iterator[tuple[int, Any]]]:
+            # Rows go through in chunks, so that numbering, checking and picking
+            # columns run in C; only chunks with a row over several lines, a
+            # blank line or a malformed row take the slower, exact way.
             width = len(header)
-            start = reader.line_num + 1
             with text:
                 try:
-                    for values in reader:
-                        if len(values) != width:
-                            if not values:  # a blank line (often the last)
-                                start = reader.line_num + 1
-                                continue
-                            problem = f"{len(values)} fields where the header has {width}"
-                            raise CatalogError([f"{label}:{start}: {problem}"])
-                        yield start, (values if pick is None else pick(values))
-                        start = reader.line_num + 1
-                        if self.progress is not None and start % 5000 == 0:
+                    while True:
+                        first = reader.line_num + 1
+                        chunk = list(itertools.islice(reader, _CHUNK))
+                        if not chunk:
+                            break
+                        if reader.line_num - first + 1 == len(chunk):
+                            numbers: Sequence[int] = range(first, reader.line_num + 1)
+                        else:  # a quoted field holds a line break
+                            numbers = _starts(chunk, first)
+                        if set(map(len, chunk)) != {width}:
+                            numbers, chunk = _checked(label, numbers, chunk, width)
+                        yield zip(numbers, chunk if pick is None else map(pick, chunk), strict=True)
+                        if self.progress is not None and reader.line_num % _PROGRESS < _CHUNK:
                             self.progress(name, min(1.0, raw.tell() / max(size, 1)))
                 except (UnicodeDecodeError, csv.Error) as e:
                     raise CatalogError([f"{label}:{reader.line_num + 1}: {e}"]) from None
             if self.progress is not None:
                 self.progress(name, 1.0)
 
-        return label, header, lines()
+        return label, header, itertools.chain.from_iterable(chunks())
+
+
+_CHUNK = 256
+"""Rows read at a time: few enough to stay in the processor's cache."""
+
+_PROGRESS = 4096
+"""Lines read between calls to a progress function (about)."""
+
+
+def _starts(chunk: list[list[str]], first: int) -> list[int]:
+    r"""Return the line each row of `chunk` starts on, the first starting on line `first`.
+
+    A row takes one line plus one for each line break inside its fields:
+    ``\n``, ``\r\n`` or a lone ``\r``, as the reader counts them.
+    """
+    texts = list(map("".join, chunk))
+    breaks = map(
+        operator.sub,
+        map(operator.add, map(str.count, texts, repeat("\n")), map(str.count, texts, repeat("\r"))),
+        map(str.count, texts, repeat("\r\n")),
+    )
+    return list(itertools.accumulate(map((1).__add__, breaks), initial=first))[:-1]
+
+
+def _checked(
+    label: str, numbers: Sequence[int], chunk: list[list[str]], width: int
+) -> tuple[list[int], list[list[str]]]:
+    """Drop the blank lines of `chunk`; raise `CatalogError` at a row of another width."""
+    kept = [(line, values) for line, values in zip(numbers, chunk, strict=True) if values]
+    for line, values in kept:
+        if len(values) != width:
+            problem = f"{len(values)} fields where the header has {width}"
+            raise CatalogError([f"{label}:{line}: {problem}"])
+    return [line for line, _ in kept], [values for _, values in kept]
 
 
 def label_problem(text: str) -> str | None:
     """Why `text` cannot name a role, skill or tool (empty, or unprintable), if it cannot."""
+    if text.isprintable() and text.strip():
+        return None  # the common case, without making a slug
     if not text.strip():
         return f"{text!r} is not a name (empty)"
     if not slug(text).isprintable():
         return f"{text!r} is not a name (it holds control characters)"
     return None
+
+
+def id_problem(text: str) -> str | None:
+    """Why `text` cannot be part of an id (empty, unprintable or with white space), if it cannot."""
+    if text and text.isprintable() and " " not in text:
+        return None
+    return f"{text!r} is not an id (printable text without white space)"
 
 
 def slug(text: str) -> str:

@@ -37,6 +37,8 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 
+from ai_roles._bulk import paused_gc, unchecked
+from ai_roles._frozendict import FrozenDict
 from ai_roles.exceptions import CatalogError
 from ai_roles.importers._source import Source, label_problem, report, slug
 from ai_roles.model import Catalog, Level, Prerequisite, Requirement, Role, Skill
@@ -101,49 +103,54 @@ def load(
     DataWarning
         For each kind of row skipped or changed, with its count and lines.
     """
-    with Source(path, progress) as source:
+    with Source(path, progress) as source, paused_gc():
         taken: set[str] = set()  # ids made so far: skills first, then occupations
         skills = _skills(source, taken)
         roles_rows = _occupations(source, taken)
         requirements = _relations(source, roles_rows, skills)
         needs = _prerequisites(source, skills)
         categories = _categories(source)
-    keep = _kept(roles_rows, isco_groups, occupations)
-    roles = []
-    for uri, row in roles_rows.items():
-        if uri not in keep:
-            continue
-        roles.append(
-            Role(
+        keep = _kept(roles_rows, isco_groups, occupations)
+        roles = [
+            unchecked(
+                Role,
                 id=row["id"],
                 name=row["preferredLabel"],
                 summary=row["description"].strip(),
+                why="",
+                responsibilities=(),
+                requirements=tuple(requirements[uri].values()),
                 family=row["iscoGroup"],
                 aliases=_labels(row["altLabels"], row["preferredLabel"]),
-                external_ids={"esco": uri, "isco": row["iscoGroup"]},
-                sources=("ESCO v1.1.1, European Commission",),
-                requirements=requirements.get(uri, ()),
+                external_ids=FrozenDict({"esco": uri, "isco": row["iscoGroup"]}),
+                sources=_SOURCES,
             )
-        )
-    if isco_groups is None and occupations is None:
-        wanted = {row["id"] for row in skills.values()}  # the whole release
-    else:
-        wanted = _closure({o for r in roles for q in r.requirements for o in q.options}, needs)
-    items = [
-        Skill(
-            id=row["id"],
-            name=row["preferredLabel"],
-            category=categories.get(uri) or row["skillType"] or "skill",
-            description=row["description"].strip(),
-            prerequisites=needs.get(row["id"], ()),
-            hours=HOURS,
-            aliases=_labels(row["altLabels"], row["preferredLabel"]),
-            external_ids=_skill_ids(uri, row),
-        )
-        for uri, row in skills.items()
-        if row["id"] in wanted
-    ]
-    return Catalog(name="ESCO", version="v1.1.1", roles=roles, skills=items)
+            for uri, row in roles_rows.items()
+            if uri in keep
+        ]
+        if isco_groups is None and occupations is None:
+            wanted = {row["id"] for row in skills.values()}  # the whole release
+        else:
+            wanted = _closure({o for r in roles for q in r.requirements for o in q.options}, needs)
+        items = [
+            unchecked(
+                Skill,
+                id=row["id"],
+                name=row["preferredLabel"],
+                category=categories.get(uri) or row["skillType"] or "skill",
+                description=row["description"].strip(),
+                prerequisites=needs.get(row["id"], ()),
+                hours=HOURS,
+                aliases=_labels(row["altLabels"], row["preferredLabel"]),
+                external_ids=_skill_ids(uri, row),
+            )
+            for uri, row in skills.items()
+            if row["id"] in wanted
+        ]
+        return Catalog(name="ESCO", version="v1.1.1", roles=roles, skills=items)
+
+
+_SOURCES = ("ESCO v1.1.1, European Commission",)
 
 
 def _labels(text: str, preferred: str) -> tuple[str, ...]:
@@ -151,17 +158,17 @@ def _labels(text: str, preferred: str) -> tuple[str, ...]:
     if not text:
         return ()
     folded = preferred.casefold()
-    labels = (label.strip() for label in text.split("\n"))
+    labels = map(str.strip, text.split("\n"))
     return tuple(dict.fromkeys(label for label in labels if label and label.casefold() != folded))
 
 
-def _skill_ids(uri: str, row: dict[str, str]) -> dict[str, str]:
+def _skill_ids(uri: str, row: dict[str, str]) -> FrozenDict[str, str]:
     ids = {"esco": uri}
     if row["skillType"]:
         ids["esco.skill_type"] = row["skillType"]
     if row["reuseLevel"]:
         ids["esco.reuse_level"] = row["reuseLevel"]
-    return ids
+    return FrozenDict(ids)
 
 
 def _unique_id(label: str, taken: set[str]) -> str:
@@ -220,48 +227,46 @@ def _concepts(
 
 def _relations(
     source: Source, occupations: dict[str, dict[str, str]], skills: dict[str, dict[str, str]]
-) -> dict[str, tuple[Requirement, ...]]:
+) -> dict[str, dict[str, Requirement]]:
+    """Each occupation's requirements, by skill URI, in the order first read."""
     name = source.require(*_RELATIONS)
-    found: dict[str, dict[str, Requirement]] = {}  # occupation -> skill URI -> requirement
+    found: dict[str, dict[str, Requirement]] = {uri: {} for uri in occupations}
     no_occupation: list[int] = []
     no_skill: list[int] = []
     no_type: list[int] = []
     repeated: list[int] = []
-    made: tuple[dict[str, Requirement], dict[str, Requirement]] = ({}, {})  # optional, essential
+    made: dict[tuple[str, bool], Requirement] = {}  # (skill URI, essential) -> requirement
     columns = ("occupationUri", "relationType", "skillType", "skillUri")
     label, records = source.records(name, columns)
     for line, (occupation, kind, skill_type, skill) in records:
-        if kind == "essential":
-            essential = True
-        elif kind == "optional":
-            essential = False
-        else:
+        essential = kind == "essential"
+        if not essential and kind != "optional":
             problem = f"relationType {kind!r} is not 'essential' or 'optional'"
             raise CatalogError([f"{label}:{line}: {problem}"])
-        if occupation not in occupations:
-            no_occupation.append(line)
-            continue
-        row = skills.get(skill)
-        if row is None:
-            no_skill.append(line)
-            continue
         needs = found.get(occupation)
         if needs is None:
-            needs = found[occupation] = {}
-        elif skill in needs:
-            repeated.append(line)
-            if not essential or needs[skill].essential:
-                continue  # the stronger relation wins
-        if not skill_type:
-            no_type.append(line)
-        requirement = made[essential].get(skill)
+            no_occupation.append(line)
+            continue
+        requirement = made.get((skill, essential))
         if requirement is None:  # immutable: one object serves every occupation
-            requirement = made[essential][skill] = Requirement(
+            row = skills.get(skill)
+            if row is None:
+                no_skill.append(line)
+                continue
+            requirement = made[skill, essential] = unchecked(
+                Requirement,
                 options=(row["id"],),
                 level=Level.PRACTITIONER if essential else Level.WORKING,
                 essential=essential,
                 importance=1.0 if essential else OPTIONAL_IMPORTANCE,
             )
+        held = needs.get(skill)
+        if held is not None:
+            repeated.append(line)
+            if held.essential:
+                continue  # the stronger relation wins
+        if not skill_type:
+            no_type.append(line)
         needs[skill] = requirement
     for lines, what in (
         (
@@ -273,7 +278,7 @@ def _relations(
         (no_type, "relations have an empty skillType; imported (the skill's own type is used)"),
     ):
         report(name, lines, what)
-    return {occupation: tuple(needs.values()) for occupation, needs in found.items()}
+    return found
 
 
 def _prerequisites(

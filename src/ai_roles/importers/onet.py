@@ -36,11 +36,15 @@ Attribution: "O*NET 29.2/29.3 Database, USDOL/ETA", CC BY 4.0.
 
 from __future__ import annotations
 
+import itertools
+import math
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
+from ai_roles._bulk import paused_gc, unchecked
+from ai_roles._frozendict import FrozenDict
 from ai_roles.exceptions import CatalogError
-from ai_roles.importers._source import Source, label_problem, report, slug
+from ai_roles.importers._source import Source, id_problem, label_problem, report, slug
 from ai_roles.model import Catalog, Level, Requirement, Role, Skill, Tool
 
 __all__ = ["HOURS", "IN_DEMAND_IMPORTANCE", "LEVELS", "TECHNOLOGY_IMPORTANCE", "load"]
@@ -115,12 +119,13 @@ def load(
         For each kind of rating or row not imported, with counts and lines.
     """
     prefixes = (soc_prefix,) if isinstance(soc_prefix, str) else tuple(soc_prefix or ())
-    with Source(path, progress) as source:
+    with Source(path, progress) as source, paused_gc():
         occupations = _occupations(source)
         aliases = _aliases(source, occupations)
         parents = _parents(source)
         elements: dict[str, Skill] = {}
-        requirements: dict[str, list[Requirement]] = {code: [] for code in occupations}
+        # occupation -> element id or tool id -> requirement, in the order first read
+        requirements: dict[str, dict[str, Requirement]] = {code: {} for code in occupations}
         for name, kind in (("Skills.txt", "skills"), ("Knowledge.txt", "knowledge")):
             found = source.find(name)
             if found is not None:
@@ -128,34 +133,40 @@ def load(
                     source,
                     found,
                     kind=kind,
-                    occupations=occupations,
                     parents=parents,
                     elements=elements,
                     requirements=requirements,
                 )
-        tools = _technology(source, occupations, requirements)
-    kept = [code for code in occupations if code.startswith(prefixes) or not prefixes]
-    roles = [
-        Role(
-            id=f"onet/{code}",
-            name=title,
-            summary=description,
-            aliases=aliases.get(code, ()),
-            external_ids={"onet": code},
-            sources=("O*NET 29.2/29.3 Database, USDOL/ETA (CC BY 4.0)",),
-            requirements=requirements[code],
+        tools = _technology(source, requirements)
+        kept = [code for code in occupations if code.startswith(prefixes) or not prefixes]
+        roles = [
+            unchecked(
+                Role,
+                id=f"onet/{code}",
+                name=title,
+                summary=description,
+                why="",
+                responsibilities=(),
+                requirements=tuple(requirements[code].values()),
+                family="",
+                aliases=aliases.get(code, ()),
+                external_ids=FrozenDict({"onet": code}),
+                sources=_SOURCES,
+            )
+            for code in kept
+            for title, description in [occupations[code]]
+        ]
+        used = {o for r in roles for q in r.requirements for o in q.options}
+        return Catalog(
+            name="O*NET",
+            version="29.2/29.3",
+            roles=roles,
+            skills=[s for s in elements.values() if s.id in used],
+            tools=[t for t in tools.values() if t.id in used],
         )
-        for code in kept
-        for title, description in [occupations[code]]
-    ]
-    used = {o for r in roles for q in r.requirements for o in q.options}
-    return Catalog(
-        name="O*NET",
-        version="29.2/29.3",
-        roles=roles,
-        skills=[s for s in elements.values() if s.id in used],
-        tools=[t for t in tools.values() if t.id in used],
-    )
+
+
+_SOURCES = ("O*NET 29.2/29.3 Database, USDOL/ETA (CC BY 4.0)",)
 
 
 def _occupations(source: Source) -> dict[str, tuple[str, str]]:
@@ -165,9 +176,10 @@ def _occupations(source: Source) -> dict[str, tuple[str, str]]:
         code = row[_CODE]
         if not code or not row["Title"]:
             raise CatalogError([f"{row.file}:{row.line}: an occupation without a code or a title"])
-        problem = label_problem(row["Title"])
+        problem = id_problem(code) or label_problem(row["Title"])
         if problem is not None:
-            raise CatalogError([f"{row.file}:{row.line}: Title: {problem}"])
+            column = "Title" if id_problem(code) is None else _CODE
+            raise CatalogError([f"{row.file}:{row.line}: {column}: {problem}"])
         result[code] = (row["Title"], row["Description"].strip())
     return result
 
@@ -176,19 +188,26 @@ def _aliases(source: Source, occupations: dict[str, tuple[str, str]]) -> dict[st
     name = source.find("Alternate Titles.txt")
     if name is None:
         return {}
-    found: dict[str, dict[str, None]] = {}
+    found: dict[str, dict[str, None]] = {}  # occupation -> its titles as written, in order
     unknown: list[int] = []
     _, records = source.records(name, (_CODE, "Alternate Title", "Short Title"), delimiter="\t")
     for line, (code, alternate, short) in records:
-        if code not in occupations:
-            unknown.append(line)
-            continue
-        titles = found.setdefault(code, {})
-        for title in (alternate, short):
-            if title and title != "n/a" and title.casefold() != occupations[code][0].casefold():
-                titles.setdefault(title.strip(), None)
+        titles = found.get(code)
+        if titles is None:
+            if code not in occupations:
+                unknown.append(line)
+                continue
+            titles = found[code] = {}
+        titles[alternate] = None
+        titles[short] = None
     report(name, unknown, "titles of occupations missing from Occupation Data; skipped")
-    return {code: tuple(titles) for code, titles in found.items()}
+    result = {}
+    for code, titles in found.items():
+        own = occupations[code][0].casefold()
+        stripped = (title.strip() for title in titles)
+        kept = (t for t in stripped if t and t != "n/a" and t.casefold() != own)
+        result[code] = tuple(dict.fromkeys(kept))
+    return result
 
 
 def _parents(source: Source) -> dict[str, tuple[str, str]]:
@@ -203,24 +222,16 @@ def _parents(source: Source) -> dict[str, tuple[str, str]]:
     }
 
 
-def _number(value: str, file: str, line: int) -> float:
-    try:
-        return float(value)
-    except ValueError:
-        raise CatalogError([f"{file}:{line}: Data Value {value!r} is not a number"]) from None
-
-
 def _ratings(
     source: Source,
     name: str,
     *,
     kind: str,
-    occupations: dict[str, tuple[str, str]],
     parents: dict[str, tuple[str, str]],
     elements: dict[str, Skill],
-    requirements: dict[str, list[Requirement]],
+    requirements: dict[str, dict[str, Requirement]],
 ) -> None:
-    """Pair the IM and LV ratings of each occupation and element into requirements."""
+    """Turn the IM and LV ratings of each occupation and element into a requirement."""
     columns = (
         _CODE,
         "Element ID",
@@ -230,92 +241,133 @@ def _ratings(
         "Recommend Suppress",
         "Not Relevant",
     )
-    # (occupation, element) -> (value, Recommend Suppress, Not Relevant, line), per scale
-    ratings: dict[str, dict[tuple[str, str], tuple[float, bool, bool, int]]] = {"IM": {}, "LV": {}}
-    unknown_pairs: dict[tuple[str, str], int] = {}  # (occupation, element) -> first line
     label, records = source.records(name, columns, delimiter="\t")
-    for line, (code, element, element_name, scale, value, suppress, relevance) in records:
-        scaled = ratings.get(scale)
-        if scaled is None:
-            continue
-        if code not in occupations:  # counted in pairs, like the other flags
-            unknown_pairs.setdefault((code, element), line)
-            continue
-        if element not in elements:
-            problem = label_problem(element_name) if element else "an empty Element ID"
-            if problem is not None:
-                raise CatalogError([f"{label}:{line}: Element: {problem}"])
-            parent = parents.get(element.rsplit(".", 1)[0], (kind, ""))[0]
-            elements[element] = Skill(
-                id=f"onet/{element}",
-                name=element_name,
-                category=parent,
-                description=parents.get(element, ("", ""))[1],
-                hours=HOURS,
-                external_ids={"onet": element},
-            )
-        scaled[code, element] = (
-            _number(value, label, line),
-            suppress == "Y",
-            relevance == "Y",  # "Not Relevant" = Y
-            line,
-        )
+    unpaired: list[int] = []
+    repeated: list[int] = []
     suppressed: list[int] = []
     irrelevant: list[int] = []
+    unknown: dict[tuple[str, str], int] = {}  # (occupation, element) -> first line
     made: dict[tuple[str, Level, float], Requirement] = {}
-    levels = ratings["LV"]
-    unpaired = [rating[3] for pair, rating in levels.items() if pair not in ratings["IM"]]
-    for (code, element), (importance, im_suppressed, _, line) in ratings["IM"].items():
-        paired = levels.get((code, element))
-        if paired is None:
-            unpaired.append(line)
+    for line, im, lv_line, lv in _pairs(records, unpaired, repeated):
+        code, element = im[0], im[1]
+        needs = requirements.get(code)
+        if needs is None:  # counted in pairs, like the flags
+            unknown.setdefault((code, element), line)
             continue
-        level, lv_suppressed, not_relevant, _ = paired
-        if not_relevant:
+        if element not in elements:
+            elements[element] = _element(label, line, im, kind, parents)
+        importance, level = _rating(label, line, im[4], 5), _rating(label, lv_line, lv[4], 7)
+        if lv[6] == "Y":  # the LV row says Not Relevant
             irrelevant.append(line)
-        elif im_suppressed or lv_suppressed:
+            continue
+        if im[5] == "Y" or lv[5] == "Y":  # Recommend Suppress
             suppressed.append(line)
-        else:
-            key = (element, level_of(level), importance)
-            requirement = made.get(key)
-            if requirement is None:  # immutable: one object serves every occupation
-                requirement = made[key] = Requirement(
-                    options=(f"onet/{element}",),
-                    level=key[1],
-                    essential=importance >= 3,  # "important" on O*NET's 1-5 scale
-                    importance=min(1.0, max(importance, 1.0) / 5),
-                )
-            requirements[code].append(requirement)
+            continue
+        key = (element, level_of(level), importance)
+        requirement = made.get(key)
+        if requirement is None:  # immutable: one object serves every occupation
+            requirement = made[key] = unchecked(
+                Requirement,
+                options=(f"onet/{element}",),
+                level=key[1],
+                essential=importance >= 3,  # "important" on O*NET's 1-5 scale
+                importance=max(importance, 1.0) / 5,
+            )
+        if element in needs:
+            repeated.append(line)
+        needs[element] = requirement
     for lines, what in (
         (irrelevant, "ratings marked Not Relevant; not imported"),
         (suppressed, "ratings marked Recommend Suppress (too imprecise); not imported"),
         (unpaired, "ratings without their importance or level pair; not imported"),
-        (
-            list(unknown_pairs.values()),
-            "ratings of occupations missing from Occupation Data; skipped",
-        ),
+        (repeated, "ratings repeat an occupation and element rated before; the last is kept"),
+        (list(unknown.values()), "ratings of occupations missing from Occupation Data; skipped"),
     ):
         report(name, sorted(lines), what)
 
 
-def _technology(
-    source: Source,
-    occupations: dict[str, tuple[str, str]],
-    requirements: dict[str, list[Requirement]],
-) -> dict[str, Tool]:
+_Rating = tuple[str, ...]
+
+
+def _pairs(
+    records: Iterable[tuple[int, _Rating]], unpaired: list[int], repeated: list[int]
+) -> Iterator[tuple[int, _Rating, int, _Rating]]:
+    """Yield ``(line, IM row, line, LV row)`` for each occupation and element rated on both.
+
+    O*NET lists each IM row just before its LV row, so rows are taken two at
+    a time; rows out of that order are matched by occupation and element at
+    the end. Rows of other scales are passed over. Lines of rows left
+    without their pair go to `unpaired`; of rows rated twice, to `repeated`.
+    """
+    loose: dict[str, dict[tuple[str, str], tuple[int, _Rating]]] = {"IM": {}, "LV": {}}
+    rows = iter(records)
+    for first, second in itertools.zip_longest(rows, rows):
+        if second is not None:
+            (line, im), (lv_line, lv) = first, second
+            if im[3] == "IM" and lv[3] == "LV" and im[0] == lv[0] and im[1] == lv[1]:
+                yield line, im, lv_line, lv
+                continue
+        for numbered in (first, second):
+            if numbered is not None and numbered[1][3] in loose:
+                scaled = loose[numbered[1][3]]
+                key = (numbered[1][0], numbered[1][1])
+                if key in scaled:
+                    repeated.append(scaled[key][0])
+                scaled[key] = numbered
+    for key, (line, im) in loose["IM"].items():
+        paired = loose["LV"].pop(key, None)
+        if paired is None:
+            unpaired.append(line)
+        else:
+            yield line, im, *paired
+    unpaired.extend(line for line, _ in loose["LV"].values())
+
+
+def _element(
+    label: str, line: int, rating: _Rating, kind: str, parents: dict[str, tuple[str, str]]
+) -> Skill:
+    """Return the skill a rating's element stands for; raise `CatalogError` if it cannot be one."""
+    element, element_name = rating[1], rating[2]
+    problem = id_problem(element) or label_problem(element_name)
+    if problem is not None:
+        column = "Element ID" if id_problem(element) else "Element Name"
+        raise CatalogError([f"{label}:{line}: {column}: {problem}"])
+    return Skill(
+        id=f"onet/{element}",
+        name=element_name,
+        category=parents.get(element.rsplit(".", 1)[0], (kind, ""))[0],
+        description=parents.get(element, ("", ""))[1],
+        hours=HOURS,
+        external_ids={"onet": element},
+    )
+
+
+def _rating(label: str, line: int, value: str, top: float) -> float:
+    """Return a rating's Data Value; raise `CatalogError` unless it is a number in 0-`top`."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not 0 <= number <= top:
+        problem = f"Data Value {value!r} is not a number from 0 to {top:g}"
+        raise CatalogError([f"{label}:{line}: {problem}"])
+    return number
+
+
+def _technology(source: Source, requirements: dict[str, dict[str, Requirement]]) -> dict[str, Tool]:
     name = source.find("Technology Skills.txt")
     if name is None:
         return {}
     columns = (_CODE, "Example", "Commodity Code", "Commodity Title", "Hot Technology", "In Demand")
     tools: dict[str, Tool] = {}
     tool_ids: dict[str, str] = {}  # the example as written -> its tool's id
-    made: dict[tuple[str, bool], Requirement] = {}
-    seen: set[tuple[str, str]] = set()
+    made: dict[tuple[str, str], Requirement] = {}
     repeated: list[int] = []
     unknown: list[int] = []
     label, records = source.records(name, columns, delimiter="\t")
     for line, (code, raw_example, commodity, commodity_title, hot, in_demand) in records:
-        if code not in occupations:
+        needs = requirements.get(code)
+        if needs is None:
             unknown.append(line)
             continue
         tool_id = tool_ids.get(raw_example)
@@ -327,32 +379,38 @@ def _technology(
             name_slug = slug(example)
             tool_id = tool_ids[raw_example] = "onet-tech/" + name_slug
             if tool_id not in tools:
-                tools[tool_id] = Tool(
+                tools[tool_id] = unchecked(
+                    Tool,
                     id=tool_id,
                     name=example,
-                    kind="software",
                     category=commodity_title,
+                    description="",
+                    prerequisites=(),
                     hours=HOURS,
-                    external_ids={
-                        "onet": "tech/" + name_slug,  # what Catalog.merge links by
-                        "onet.commodity": commodity,
-                        "onet.hot_technology": hot,
-                    },
+                    aliases=(),
+                    external_ids=FrozenDict(
+                        {
+                            "onet": "tech/" + name_slug,  # what Catalog.merge links by
+                            "onet.commodity": commodity,
+                            "onet.hot_technology": hot,
+                        }
+                    ),
+                    kind="software",
+                    skills=(),
                 )
-        if (code, tool_id) in seen:
+        if tool_id in needs:
             repeated.append(line)
             continue
-        seen.add((code, tool_id))
-        key = (tool_id, in_demand == "Y")
-        requirement = made.get(key)
+        requirement = made.get((tool_id, in_demand))
         if requirement is None:  # immutable: one object serves every occupation
-            requirement = made[key] = Requirement(
+            requirement = made[tool_id, in_demand] = unchecked(
+                Requirement,
                 options=(tool_id,),
                 level=Level.WORKING,
                 essential=False,
-                importance=IN_DEMAND_IMPORTANCE if key[1] else TECHNOLOGY_IMPORTANCE,
+                importance=IN_DEMAND_IMPORTANCE if in_demand == "Y" else TECHNOLOGY_IMPORTANCE,
             )
-        requirements[code].append(requirement)
+        needs[tool_id] = requirement
     what = "technologies listed again for an occupation (another commodity); kept once"
     report(name, repeated, what)
     report(name, unknown, "rows of occupations missing from Occupation Data; skipped")
