@@ -10,7 +10,7 @@ objects live on and hold no reference cycles).
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -20,7 +20,7 @@ __all__ = ["paused_gc", "unchecked"]
 
 T = TypeVar("T")
 
-_WIDTHS: dict[type, int] = {}
+_MAKERS: dict[type, Callable[..., Any]] = {}
 
 
 def unchecked(cls: type[T], **values: Any) -> T:
@@ -43,20 +43,28 @@ def unchecked(cls: type[T], **values: Any) -> T:
     >>> unchecked(Prerequisite, item="docker", level=Level.WORKING)
     Prerequisite(item='docker', level=<Level.WORKING: 2>)
     """
-    width = _WIDTHS.get(cls)
-    if width is None:
-        width = _WIDTHS[cls] = len(attrs.fields(cls))  # type: ignore[arg-type]
-    if len(values) != width:
-        msg = f"{cls.__name__} has {width} fields; {len(values)} given"
-        raise TypeError(msg)
-    obj = object.__new__(cls)
-    for name, value in values.items():
-        try:
-            object.__setattr__(obj, name, value)  # frozen: the constructor's own way in
-        except AttributeError:
-            msg = f"{cls.__name__} has no field {name!r}"
-            raise TypeError(msg) from None
-    return obj
+    maker = _MAKERS.get(cls)
+    if maker is None:
+        maker = _MAKERS[cls] = _maker(cls)
+    return maker(**values)  # type: ignore[no-any-return]
+
+
+def _maker(cls: type) -> Callable[..., Any]:
+    """Write, as attrs writes ``__init__``, a function making `cls` from one keyword per field.
+
+    Each value goes straight into its slot, through the slot's descriptor.
+    """
+    names = [a.name for a in attrs.fields(cls)]
+    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    lines = [f"def make(*, {', '.join(names)}):", "    obj = new(cls)"]
+    for name in names:
+        scope[f"set_{name}"] = getattr(cls, name).__set__
+        lines.append(f"    set_{name}(obj, {name})")
+    lines.append("    return obj")
+    exec("\n".join(lines), scope)  # noqa: S102 (the text is made of attrs field names only)
+    maker: Callable[..., Any] = scope["make"]
+    maker.__qualname__ = f"unchecked.<{cls.__name__}>"
+    return maker
 
 
 @contextmanager

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import difflib
 import enum
+import itertools
 import math
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -904,9 +906,12 @@ class _Index:
 # --- catalog checks -------------------------------------------------------------------
 
 
-def _catalog_problems(catalog: Catalog) -> list[str]:
-    """Return every cross-object problem of `catalog`, each with its location."""
-    problems: list[str] = []
+_ID = operator.attrgetter("id")
+_OPTIONS = operator.attrgetter("options")
+
+
+def _definitions(catalog: Catalog, problems: list[str]) -> tuple[dict[str, int], dict[str, str]]:
+    """Map each id to where it is first defined (index, kind); add duplicates to `problems`."""
     defined: dict[str, int] = {}  # id -> index of its first definition among its kind
     kind_of: dict[str, str] = {}
     groups: tuple[tuple[str, tuple[Role | Skill | Tool, ...]], ...] = (
@@ -915,19 +920,31 @@ def _catalog_problems(catalog: Catalog) -> list[str]:
         ("tool", catalog.tools),
     )
     for kind, objects in groups:
-        for index, obj in enumerate(objects):
-            if obj.id in defined:
-                also = f"{kind_of[obj.id]}s[{defined[obj.id]}]"
-                problems.append(f"{kind}s[{index}].id: duplicate id {obj.id!r} (also {also})")
+        ids = list(map(_ID, objects))
+        if kind_of.keys().isdisjoint(ids) and len(set(ids)) == len(ids):
+            defined.update(zip(ids, itertools.count()))  # the common case, in C
+            kind_of.update(zip(ids, itertools.repeat(kind)))
+            continue
+        for index, id_ in enumerate(ids):
+            if id_ in defined:
+                also = f"{kind_of[id_]}s[{defined[id_]}]"
+                problems.append(f"{kind}s[{index}].id: duplicate id {id_!r} (also {also})")
             else:
-                defined[obj.id] = index
-                kind_of[obj.id] = kind
-    names = sorted(i for i, k in kind_of.items() if k != "role")
+                defined[id_] = index
+                kind_of[id_] = kind
+    return defined, kind_of
+
+
+def _catalog_problems(catalog: Catalog) -> list[str]:
+    """Return every cross-object problem of `catalog`, each with its location."""
+    problems: list[str] = []
+    defined, kind_of = _definitions(catalog, problems)
+    learnable = {i for i, k in kind_of.items() if k != "role"}
 
     def check_item(location: str, ref: str, *, want: str = "item") -> bool:
         found = kind_of.get(ref)
         if found is None:
-            close = difflib.get_close_matches(ref, names, n=3)
+            close = difflib.get_close_matches(ref, sorted(learnable), n=3)
             hint = "; did you mean " + ", ".join(map(repr, close)) + "?" if close else ""
             problems.append(f"{location}: unknown {want} {ref!r}{hint}")
             return False
@@ -937,9 +954,8 @@ def _catalog_problems(catalog: Catalog) -> list[str]:
             return False
         return True
 
-    learnable = {i for i, k in kind_of.items() if k != "role"}
     for i, role in enumerate(catalog.roles):
-        options = [o for r in role.requirements for o in r.options]
+        options = list(itertools.chain.from_iterable(map(_OPTIONS, role.requirements)))
         if len(set(options)) == len(options) and learnable.issuperset(options):
             continue  # the common case, checked without building locations
         seen: dict[str, int] = {}

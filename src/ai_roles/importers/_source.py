@@ -13,7 +13,6 @@ import io
 import itertools
 import operator
 import os
-import re
 import sys
 import warnings
 import zipfile
@@ -185,24 +184,15 @@ class Source:
 
         def chunks() -> Iterator[Iterator[tuple[int, Any]]]:
             # Rows go through in chunks, so that numbering, checking and picking
-            # columns run in C; only chunks with a row over several lines, a
-            # blank line or a malformed row take the slower, exact way.
+            # columns run in C; only a chunk with a blank line or a malformed
+            # row takes the slower, exact way.
             width = len(header)
             with text:
                 try:
-                    while True:
-                        first = reader.line_num + 1
-                        chunk = list(itertools.islice(reader, _CHUNK))
-                        if not chunk:
-                            break
-                        if reader.line_num - first + 1 == len(chunk):
-                            numbers: Sequence[int] = range(first, reader.line_num + 1)
-                        else:  # a quoted field holds a line break
-                            numbers = _starts(chunk, first)
-                        if set(map(len, chunk)) != {width}:
-                            numbers, chunk = _checked(label, numbers, chunk, width)
+                    for count, numbered in enumerate(_numbered(reader), 1):
+                        numbers, chunk = _well_formed(label, *numbered, width)
                         yield zip(numbers, chunk if pick is None else map(pick, chunk), strict=True)
-                        if self.progress is not None and reader.line_num % _PROGRESS < _CHUNK:
+                        if self.progress is not None and count % (_PROGRESS // _CHUNK) == 0:
                             self.progress(name, min(1.0, raw.tell() / max(size, 1)))
                 except (UnicodeDecodeError, csv.Error) as e:
                     raise CatalogError([f"{label}:{reader.line_num + 1}: {e}"]) from None
@@ -216,7 +206,33 @@ _CHUNK = 256
 """Rows read at a time: few enough to stay in the processor's cache."""
 
 _PROGRESS = 4096
-"""Lines read between calls to a progress function (about)."""
+"""Rows read between calls to a progress function."""
+
+
+def _numbered(reader: Any) -> Iterator[tuple[Sequence[int], list[list[str]]]]:
+    """Yield the rows of a `csv` reader in chunks, with the line each row starts on.
+
+    While every row takes one line, a chunk's numbers are a range. From the
+    first row over several lines (a quoted field holding a line break) on, the
+    reader's line count is taken after each row, in C, as it is read.
+    """
+    while True:
+        first = reader.line_num + 1
+        chunk = list(itertools.islice(reader, _CHUNK))
+        if not chunk:
+            return
+        if reader.line_num - first + 1 != len(chunk):
+            yield _starts(chunk, first), chunk
+            break
+        yield range(first, reader.line_num + 1), chunk
+    ends = map(operator.attrgetter("line_num"), repeat(reader))  # a row's last line
+    while True:
+        first = reader.line_num + 1
+        pairs = list(itertools.islice(zip(reader, ends, strict=False), _CHUNK))  # ends: endless
+        if not pairs:
+            return
+        rows, last_lines = zip(*pairs, strict=True)
+        yield [first, *map((1).__add__, last_lines[:-1])], list(rows)
 
 
 def _starts(chunk: list[list[str]], first: int) -> list[int]:
@@ -234,10 +250,12 @@ def _starts(chunk: list[list[str]], first: int) -> list[int]:
     return list(itertools.accumulate(map((1).__add__, breaks), initial=first))[:-1]
 
 
-def _checked(
+def _well_formed(
     label: str, numbers: Sequence[int], chunk: list[list[str]], width: int
-) -> tuple[list[int], list[list[str]]]:
-    """Drop the blank lines of `chunk`; raise `CatalogError` at a row of another width."""
+) -> tuple[Sequence[int], list[list[str]]]:
+    """Return `numbers` and `chunk` without blank lines; raise `CatalogError` at a malformed row."""
+    if set(map(len, chunk)) == {width}:
+        return numbers, chunk  # the common case
     kept = [(line, values) for line, values in zip(numbers, chunk, strict=True) if values]
     for line, values in kept:
         if len(values) != width:
@@ -266,7 +284,7 @@ def id_problem(text: str) -> str | None:
 
 def slug(text: str) -> str:
     """Return `text` as an id part: lowercase, runs of white space made one ``-``."""
-    return re.sub(r"\s+", "-", text.strip().lower())
+    return "-".join(text.lower().split())
 
 
 def summarise(lines: Sequence[int], limit: int = 5) -> str:

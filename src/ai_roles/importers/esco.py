@@ -157,9 +157,12 @@ def _labels(text: str, preferred: str) -> tuple[str, ...]:
     """Split ESCO's newline-separated labels, without the preferred one or repeats."""
     if not text:
         return ()
+    labels = dict.fromkeys(map(str.strip, text.split("\n")))
+    labels.pop("", None)
     folded = preferred.casefold()
-    labels = map(str.strip, text.split("\n"))
-    return tuple(dict.fromkeys(label for label in labels if label and label.casefold() != folded))
+    if folded in map(str.casefold, labels):  # the preferred label, listed again
+        return tuple(label for label in labels if label.casefold() != folded)
+    return tuple(labels)
 
 
 def _skill_ids(uri: str, row: dict[str, str]) -> FrozenDict[str, str]:

@@ -36,6 +36,7 @@ Attribution: "O*NET 29.2/29.3 Database, USDOL/ETA", CC BY 4.0.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import os
@@ -74,10 +75,11 @@ def level_of(value: float) -> Level:
     >>> level_of(1.2), level_of(4.6), level_of(6.1)
     (<Level.AWARENESS: 1>, <Level.PRACTITIONER: 3>, <Level.EXPERT: 4>)
     """
-    for limit, level in LEVELS:
-        if value < limit:
-            return level
-    return Level.EXPERT
+    return _LEVELS_AT[bisect.bisect_right(_LIMITS, value)]
+
+
+_LIMITS = tuple(limit for limit, _ in LEVELS)
+_LEVELS_AT = (*(level for _, level in LEVELS), Level.EXPERT)  # by how many limits are passed
 
 
 def load(
@@ -256,14 +258,19 @@ def _ratings(
             continue
         if element not in elements:
             elements[element] = _element(label, line, im, kind, parents)
-        importance, level = _rating(label, line, im[4], 5), _rating(label, lv_line, lv[4], 7)
+        try:
+            importance, level = float(im[4]), float(lv[4])
+        except ValueError:
+            importance = level = math.nan
+        if not (1 <= importance <= 5 and 0 <= level <= 7):
+            raise _out_of_scale(label, (line, im[4], 1, 5), (lv_line, lv[4], 0, 7))
         if lv[6] == "Y":  # the LV row says Not Relevant
             irrelevant.append(line)
             continue
         if im[5] == "Y" or lv[5] == "Y":  # Recommend Suppress
             suppressed.append(line)
             continue
-        key = (element, level_of(level), importance)
+        key = (element, _LEVELS_AT[bisect.bisect_right(_LIMITS, level)], importance)
         requirement = made.get(key)
         if requirement is None:  # immutable: one object serves every occupation
             requirement = made[key] = unchecked(
@@ -271,7 +278,7 @@ def _ratings(
                 options=(f"onet/{element}",),
                 level=key[1],
                 essential=importance >= 3,  # "important" on O*NET's 1-5 scale
-                importance=max(importance, 1.0) / 5,
+                importance=importance / 5,
             )
         if element in needs:
             repeated.append(line)
@@ -342,16 +349,17 @@ def _element(
     )
 
 
-def _rating(label: str, line: int, value: str, top: float) -> float:
-    """Return a rating's Data Value; raise `CatalogError` unless it is a number in 0-`top`."""
-    try:
-        number = float(value)
-    except ValueError:
-        number = math.nan
-    if not 0 <= number <= top:
-        problem = f"Data Value {value!r} is not a number from 0 to {top:g}"
-        raise CatalogError([f"{label}:{line}: {problem}"])
-    return number
+def _out_of_scale(label: str, *ratings: tuple[int, str, int, int]) -> CatalogError:
+    """Return the error for the first rating ``(line, Data Value, low, high)`` off its scale."""
+    for line, value, low, high in ratings:
+        try:
+            number = float(value)
+        except ValueError:
+            number = math.nan
+        if not low <= number <= high:
+            problem = f"Data Value {value!r} is not a number from {low} to {high}"
+            return CatalogError([f"{label}:{line}: {problem}"])
+    raise AssertionError  # pragma: no cover (called only when one is off its scale)
 
 
 def _technology(source: Source, requirements: dict[str, dict[str, Requirement]]) -> dict[str, Tool]:
