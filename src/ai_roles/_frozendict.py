@@ -28,8 +28,8 @@ class FrozenDict(Mapping[K, V]):
     __slots__ = ("_data", "_hash")
 
     def __init__(self, items: Mapping[K, V] | None = None) -> None:
-        data = dict(items or {})
-        self._data: dict[K, V] = {k: data[k] for k in sorted(data)}  # type: ignore[type-var]
+        pairs = sorted(dict(items or {}).items())  # keys are unique: values are never compared
+        self._data: dict[K, V] = dict(pairs)
         self._hash: int | None = None
 
     def __getitem__(self, key: K) -> V:

@@ -908,6 +908,8 @@ class _Index:
 
 _ID = operator.attrgetter("id")
 _OPTIONS = operator.attrgetter("options")
+_PREREQUISITES = operator.attrgetter("prerequisites")
+_SKILLS = operator.attrgetter("skills")
 
 
 def _definitions(catalog: Catalog, problems: list[str]) -> tuple[dict[str, int], dict[str, str]]:
@@ -974,9 +976,8 @@ def _catalog_problems(catalog: Catalog) -> list[str]:
         ("tool", catalog.tools),
     )
     for kind, things in items:
-        for i, thing in enumerate(things):
-            if not thing.prerequisites:
-                continue  # most items of a large catalog: no edge, no cycle through them
+        # Most items of a large catalog have no prerequisite: pass them over in C.
+        for i, thing in itertools.compress(enumerate(things), map(_PREREQUISITES, things)):
             needs = edges.setdefault(thing.id, [])
             for j, p in enumerate(thing.prerequisites):
                 if p.item in needs:
@@ -986,7 +987,7 @@ def _catalog_problems(catalog: Catalog) -> list[str]:
                     f"{kind}s[{i}].prerequisites[{j}].item", p.item
                 ):
                     needs.append(p.item)
-    for i, tool in enumerate(catalog.tools):
+    for i, tool in itertools.compress(enumerate(catalog.tools), map(_SKILLS, catalog.tools)):
         for j, skill_id in enumerate(tool.skills):
             location = f"tools[{i}].skills[{j}]"
             if skill_id in tool.skills[:j]:

@@ -154,6 +154,33 @@ class Source:
         label, _, lines = self._lines(name, delimiter, columns, columns)
         return label, lines
 
+    def table(
+        self, name: str, columns: Sequence[str], *, delimiter: str = ","
+    ) -> tuple[str, tuple[int, ...], Iterator[tuple[int, list[str]]]]:
+        """Return the file's label, where `columns` are in a row, and its rows as ``(line, row)``.
+
+        For the biggest files: each row comes whole, as read, so no tuple is
+        made for it; index it with the positions.
+
+        Raises
+        ------
+        CatalogError
+            As `rows`.
+        """
+        label, header, lines = self._lines(name, delimiter, columns, None)
+        return label, tuple(header.index(c) for c in columns), lines
+
+    def _undecodable_line(self, name: str) -> int:
+        """Return the line of `name` holding its first byte that is not UTF-8."""
+        raw, _, _ = self._open(name)
+        with raw:
+            data = raw.read()
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            return data.count(b"\n", 0, e.start) + 1
+        return 1  # pragma: no cover (only called once decoding has failed)
+
     def _lines(
         self, name: str, delimiter: str, required: Sequence[str], columns: Sequence[str] | None
     ) -> tuple[str, list[str], Iterator[tuple[int, Any]]]:
@@ -163,10 +190,11 @@ class Source:
         """
         raw, label, size = self._open(name)
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-        if delimiter == ",":
+        reader: Iterator[list[str]]
+        if delimiter == "\t":  # O*NET: nothing is quoted, so a line is a row, split at tabs
+            reader = map(_TABS, map(_LINE_END, text))
+        else:
             reader = csv.reader(text, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL)
-        else:  # O*NET's text files quote nothing
-            reader = csv.reader(text, delimiter=delimiter, quoting=csv.QUOTE_NONE)
         try:
             header = next(reader)
         except (StopIteration, UnicodeDecodeError, csv.Error) as e:
@@ -188,14 +216,21 @@ class Source:
             # row takes the slower, exact way.
             width = len(header)
             with text:
+                numbered = (
+                    _numbered(reader) if isinstance(reader, _CSVReader) else _one_per_line(reader)
+                )
                 try:
-                    for count, numbered in enumerate(_numbered(reader), 1):
-                        numbers, chunk = _well_formed(label, *numbered, width)
-                        yield zip(numbers, chunk if pick is None else map(pick, chunk), strict=True)
+                    for count, (numbers, rows) in enumerate(numbered, 1):
+                        lines, chunk = _well_formed(label, numbers, rows, width)
+                        yield zip(lines, chunk if pick is None else map(pick, chunk), strict=True)
                         if self.progress is not None and count % (_PROGRESS // _CHUNK) == 0:
                             self.progress(name, min(1.0, raw.tell() / max(size, 1)))
-                except (UnicodeDecodeError, csv.Error) as e:
-                    raise CatalogError([f"{label}:{reader.line_num + 1}: {e}"]) from None
+                except csv.Error as e:
+                    line = getattr(reader, "line_num", 0) + 1
+                    raise CatalogError([f"{label}:{line}: {e}"]) from None
+                except UnicodeDecodeError as e:
+                    line = self._undecodable_line(name)
+                    raise CatalogError([f"{label}:{line}: {e}"]) from None
             if self.progress is not None:
                 self.progress(name, 1.0)
 
@@ -207,6 +242,20 @@ _CHUNK = 256
 
 _PROGRESS = 4096
 """Rows read between calls to a progress function."""
+
+
+_CSVReader = type(csv.reader([]))
+
+_LINE_END = operator.methodcaller("rstrip", "\r\n")
+_TABS = operator.methodcaller("split", "\t")
+
+
+def _one_per_line(rows: Iterator[list[str]]) -> Iterator[tuple[Sequence[int], list[list[str]]]]:
+    """Yield `rows`, the rows after the header, one per line, in chunks with their lines."""
+    first = 2
+    while chunk := list(itertools.islice(rows, _CHUNK)):
+        yield range(first, first + len(chunk)), chunk
+        first += len(chunk)
 
 
 def _numbered(reader: Any) -> Iterator[tuple[Sequence[int], list[list[str]]]]:
@@ -256,7 +305,11 @@ def _well_formed(
     """Return `numbers` and `chunk` without blank lines; raise `CatalogError` at a malformed row."""
     if set(map(len, chunk)) == {width}:
         return numbers, chunk  # the common case
-    kept = [(line, values) for line, values in zip(numbers, chunk, strict=True) if values]
+    kept = [
+        (line, values)
+        for line, values in zip(numbers, chunk, strict=True)
+        if values and values != [""]  # not a blank line
+    ]
     for line, values in kept:
         if len(values) != width:
             problem = f"{len(values)} fields where the header has {width}"

@@ -240,25 +240,26 @@ def _relations(
     repeated: list[int] = []
     made: dict[tuple[str, bool], Requirement] = {}  # (skill URI, essential) -> requirement
     columns = ("occupationUri", "relationType", "skillType", "skillUri")
-    label, records = source.records(name, columns)
-    for line, (occupation, kind, skill_type, skill) in records:
+    label, (at_occupation, at_kind, at_type, at_skill), rows = source.table(name, columns)
+    for line, row in rows:
+        kind, skill = row[at_kind], row[at_skill]
         essential = kind == "essential"
         if not essential and kind != "optional":
             problem = f"relationType {kind!r} is not 'essential' or 'optional'"
             raise CatalogError([f"{label}:{line}: {problem}"])
-        needs = found.get(occupation)
+        needs = found.get(row[at_occupation])
         if needs is None:
             no_occupation.append(line)
             continue
         requirement = made.get((skill, essential))
         if requirement is None:  # immutable: one object serves every occupation
-            row = skills.get(skill)
-            if row is None:
+            concept = skills.get(skill)
+            if concept is None:
                 no_skill.append(line)
                 continue
             requirement = made[skill, essential] = unchecked(
                 Requirement,
-                options=(row["id"],),
+                options=(concept["id"],),
                 level=Level.PRACTITIONER if essential else Level.WORKING,
                 essential=essential,
                 importance=1.0 if essential else OPTIONAL_IMPORTANCE,
@@ -268,7 +269,7 @@ def _relations(
             repeated.append(line)
             if held.essential:
                 continue  # the stronger relation wins
-        if not skill_type:
+        if not row[at_type]:
             no_type.append(line)
         needs[skill] = requirement
     for lines, what in (

@@ -37,8 +37,10 @@ Attribution: "O*NET 29.2/29.3 Database, USDOL/ETA", CC BY 4.0.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
+import operator
 import os
 from collections.abc import Callable, Iterable, Iterator
 
@@ -75,11 +77,12 @@ def level_of(value: float) -> Level:
     >>> level_of(1.2), level_of(4.6), level_of(6.1)
     (<Level.AWARENESS: 1>, <Level.PRACTITIONER: 3>, <Level.EXPERT: 4>)
     """
-    return _LEVELS_AT[bisect.bisect_right(_LIMITS, value)]
+    return _LEVELS_AT[_level_index(value)]
 
 
 _LIMITS = tuple(limit for limit, _ in LEVELS)
 _LEVELS_AT = (*(level for _, level in LEVELS), Level.EXPERT)  # by how many limits are passed
+_level_index = functools.partial(bisect.bisect_right, _LIMITS)
 
 
 def load(
@@ -158,7 +161,7 @@ def load(
             for code in kept
             for title, description in [occupations[code]]
         ]
-        used = {o for r in roles for q in r.requirements for o in q.options}
+        used = set(_options(roles))
         return Catalog(
             name="O*NET",
             version="29.2/29.3",
@@ -169,6 +172,12 @@ def load(
 
 
 _SOURCES = ("O*NET 29.2/29.3 Database, USDOL/ETA (CC BY 4.0)",)
+
+
+def _options(roles: Iterable[Role]) -> Iterator[str]:
+    """Yield the options of every requirement of `roles` (in C: there are tens of thousands)."""
+    requirements = itertools.chain.from_iterable(map(operator.attrgetter("requirements"), roles))
+    return itertools.chain.from_iterable(map(operator.attrgetter("options"), requirements))
 
 
 def _occupations(source: Source) -> dict[str, tuple[str, str]]:
@@ -192,23 +201,28 @@ def _aliases(source: Source, occupations: dict[str, tuple[str, str]]) -> dict[st
         return {}
     found: dict[str, dict[str, None]] = {}  # occupation -> its titles as written, in order
     unknown: list[int] = []
-    _, records = source.records(name, (_CODE, "Alternate Title", "Short Title"), delimiter="\t")
-    for line, (code, alternate, short) in records:
-        titles = found.get(code)
+    columns = (_CODE, "Alternate Title", "Short Title")
+    _, (at_code, at_alternate, at_short), rows = source.table(name, columns, delimiter="\t")
+    for line, row in rows:
+        titles = found.get(row[at_code])
         if titles is None:
-            if code not in occupations:
+            if row[at_code] not in occupations:
                 unknown.append(line)
                 continue
-            titles = found[code] = {}
-        titles[alternate] = None
-        titles[short] = None
+            titles = found[row[at_code]] = {}
+        titles[row[at_alternate]] = None
+        titles[row[at_short]] = None
     report(name, unknown, "titles of occupations missing from Occupation Data; skipped")
     result = {}
     for code, titles in found.items():
+        kept = dict.fromkeys(map(str.strip, titles))
+        kept.pop("", None)
+        kept.pop("n/a", None)
         own = occupations[code][0].casefold()
-        stripped = (title.strip() for title in titles)
-        kept = (t for t in stripped if t and t != "n/a" and t.casefold() != own)
-        result[code] = tuple(dict.fromkeys(kept))
+        if own in map(str.casefold, kept):  # the occupation's own title, listed again
+            result[code] = tuple(t for t in kept if t.casefold() != own)
+        else:
+            result[code] = tuple(kept)
     return result
 
 
@@ -233,47 +247,122 @@ def _ratings(
     elements: dict[str, Skill],
     requirements: dict[str, dict[str, Requirement]],
 ) -> None:
-    """Turn the IM and LV ratings of each occupation and element into a requirement."""
-    columns = (
-        _CODE,
-        "Element ID",
-        "Element Name",
-        "Scale ID",
-        "Data Value",
-        "Recommend Suppress",
-        "Not Relevant",
-    )
-    label, records = source.records(name, columns, delimiter="\t")
-    unpaired: list[int] = []
-    repeated: list[int] = []
-    suppressed: list[int] = []
-    irrelevant: list[int] = []
-    unknown: dict[tuple[str, str], int] = {}  # (occupation, element) -> first line
-    made: dict[tuple[str, Level, float], Requirement] = {}
-    for line, im, lv_line, lv in _pairs(records, unpaired, repeated):
-        code, element = im[0], im[1]
-        needs = requirements.get(code)
+    """Turn the IM and LV ratings of each occupation and element into a requirement.
+
+    O*NET lists each IM row just before the LV row of the same occupation and
+    element, so each LV row is paired with the row before it; rows out of
+    that order are paired by occupation and element at the end.
+    """
+    label, at, rows = source.table(name, _RATING_COLUMNS, delimiter="\t")
+    ratings = _Ratings(label, at, kind, parents, elements, requirements)
+    take, put_aside = ratings.take, ratings.put_aside
+    at_code, at_element, _, at_scale, *_ = at
+    waiting: tuple[int, list[str]] | None = None  # the IM row just read
+    for numbered in rows:
+        row = numbered[1]
+        if row[at_scale] == "IM":
+            if waiting is not None:
+                put_aside(waiting)
+            waiting = numbered
+        elif (
+            row[at_scale] == "LV"
+            and waiting is not None
+            and waiting[1][at_code] == row[at_code]
+            and waiting[1][at_element] == row[at_element]
+        ):
+            take(waiting, numbered)
+            waiting = None
+        else:
+            put_aside(numbered)
+    if waiting is not None:
+        put_aside(waiting)
+    ratings.pair_aside()
+    for lines, what in (
+        (ratings.irrelevant, "ratings marked Not Relevant; not imported"),
+        (ratings.suppressed, "ratings marked Recommend Suppress (too imprecise); not imported"),
+        (ratings.unpaired, "ratings without their importance or level pair; not imported"),
+        (
+            ratings.repeated,
+            "ratings repeat an occupation and element rated before; the last is kept",
+        ),
+        (
+            list(ratings.unknown.values()),
+            "ratings of occupations missing from Occupation Data; skipped",
+        ),
+    ):
+        report(name, sorted(lines), what)
+
+
+_RATING_COLUMNS = (
+    _CODE,
+    "Element ID",
+    "Element Name",
+    "Scale ID",
+    "Data Value",
+    "Recommend Suppress",
+    "Not Relevant",
+)
+
+_Numbered = tuple[int, list[str]]
+"""A row of a ratings file, with its line."""
+
+
+class _Ratings:
+    """What the ratings of one file (Skills or Knowledge) become, pair by pair.
+
+    Requirements go into `requirements` (occupation -> element -> requirement)
+    and new elements into `elements`; the lines of ratings not imported are
+    kept, by reason, for the warnings.
+    """
+
+    def __init__(  # noqa: PLR0917 (all needed, all different)
+        self,
+        label: str,
+        at: tuple[int, ...],
+        kind: str,
+        parents: dict[str, tuple[str, str]],
+        elements: dict[str, Skill],
+        requirements: dict[str, dict[str, Requirement]],
+    ) -> None:
+        self.label, self.at, self.kind, self.parents = label, at, kind, parents
+        self.elements, self.requirements = elements, requirements
+        self.made: dict[tuple[str, Level, float], Requirement] = {}
+        self.irrelevant: list[int] = []
+        self.suppressed: list[int] = []
+        self.unpaired: list[int] = []
+        self.repeated: list[int] = []
+        self.unknown: dict[tuple[str, str], int] = {}  # (occupation, element) -> first line
+        self.aside: dict[str, dict[tuple[str, str], _Numbered]] = {"IM": {}, "LV": {}}
+
+    def take(self, numbered_im: _Numbered, numbered_lv: _Numbered) -> None:
+        """Take the IM and LV ratings, each with its line, of one occupation and element."""
+        (line, im), (lv_line, lv) = numbered_im, numbered_lv
+        at_code, at_element, at_name, _, at_value, at_suppress, at_relevance = self.at
+        code, element = im[at_code], im[at_element]
+        needs = self.requirements.get(code)
         if needs is None:  # counted in pairs, like the flags
-            unknown.setdefault((code, element), line)
-            continue
-        if element not in elements:
-            elements[element] = _element(label, line, im, kind, parents)
+            self.unknown.setdefault((code, element), line)
+            return
+        if element not in self.elements:
+            self.elements[element] = self._skill(line, element, im[at_name])
         try:
-            importance, level = float(im[4]), float(lv[4])
+            importance, level = float(im[at_value]), float(lv[at_value])
         except ValueError:
             importance = level = math.nan
         if not (1 <= importance <= 5 and 0 <= level <= 7):
-            raise _out_of_scale(label, (line, im[4], 1, 5), (lv_line, lv[4], 0, 7))
-        if lv[6] == "Y":  # the LV row says Not Relevant
-            irrelevant.append(line)
-            continue
-        if im[5] == "Y" or lv[5] == "Y":  # Recommend Suppress
-            suppressed.append(line)
-            continue
-        key = (element, _LEVELS_AT[bisect.bisect_right(_LIMITS, level)], importance)
-        requirement = made.get(key)
+            raise _out_of_scale(
+                self.label, (line, im[at_value], 1, 5), (lv_line, lv[at_value], 0, 7)
+            )
+        if lv[at_relevance] == "Y":  # the LV row says Not Relevant
+            self.irrelevant.append(line)
+            return
+        if im[at_suppress] == "Y" or lv[at_suppress] == "Y":  # Recommend Suppress
+            self.suppressed.append(line)
+            return
+        key = (element, _LEVELS_AT[_level_index(level)], importance)
+        requirement = self.made.get(key)
         if requirement is None:  # immutable: one object serves every occupation
-            requirement = made[key] = unchecked(
+            requirement = self.made[key] = unchecked(
                 Requirement,
                 options=(f"onet/{element}",),
                 level=key[1],
@@ -281,72 +370,44 @@ def _ratings(
                 importance=importance / 5,
             )
         if element in needs:
-            repeated.append(line)
+            self.repeated.append(line)
         needs[element] = requirement
-    for lines, what in (
-        (irrelevant, "ratings marked Not Relevant; not imported"),
-        (suppressed, "ratings marked Recommend Suppress (too imprecise); not imported"),
-        (unpaired, "ratings without their importance or level pair; not imported"),
-        (repeated, "ratings repeat an occupation and element rated before; the last is kept"),
-        (list(unknown.values()), "ratings of occupations missing from Occupation Data; skipped"),
-    ):
-        report(name, sorted(lines), what)
 
+    def _skill(self, line: int, element: str, name: str) -> Skill:
+        """Return the skill an element stands for; raise `CatalogError` if it cannot be one."""
+        problem = id_problem(element) or label_problem(name)
+        if problem is not None:
+            column = "Element ID" if id_problem(element) else "Element Name"
+            raise CatalogError([f"{self.label}:{line}: {column}: {problem}"])
+        return Skill(
+            id=f"onet/{element}",
+            name=name,
+            category=self.parents.get(element.rsplit(".", 1)[0], (self.kind, ""))[0],
+            description=self.parents.get(element, ("", ""))[1],
+            hours=HOURS,
+            external_ids={"onet": element},
+        )
 
-_Rating = tuple[str, ...]
+    def put_aside(self, numbered: _Numbered) -> None:
+        """Keep a row out of order for `pair_aside` (rows of other scales are passed over)."""
+        at_code, at_element, _, at_scale, *_ = self.at
+        rating = numbered[1]
+        aside = self.aside.get(rating[at_scale])
+        if aside is not None:
+            key = (rating[at_code], rating[at_element])
+            if key in aside:
+                self.repeated.append(aside[key][0])
+            aside[key] = numbered
 
-
-def _pairs(
-    records: Iterable[tuple[int, _Rating]], unpaired: list[int], repeated: list[int]
-) -> Iterator[tuple[int, _Rating, int, _Rating]]:
-    """Yield ``(line, IM row, line, LV row)`` for each occupation and element rated on both.
-
-    O*NET lists each IM row just before its LV row, so rows are taken two at
-    a time; rows out of that order are matched by occupation and element at
-    the end. Rows of other scales are passed over. Lines of rows left
-    without their pair go to `unpaired`; of rows rated twice, to `repeated`.
-    """
-    loose: dict[str, dict[tuple[str, str], tuple[int, _Rating]]] = {"IM": {}, "LV": {}}
-    rows = iter(records)
-    for first, second in itertools.zip_longest(rows, rows):
-        if second is not None:
-            (line, im), (lv_line, lv) = first, second
-            if im[3] == "IM" and lv[3] == "LV" and im[0] == lv[0] and im[1] == lv[1]:
-                yield line, im, lv_line, lv
-                continue
-        for numbered in (first, second):
-            if numbered is not None and numbered[1][3] in loose:
-                scaled = loose[numbered[1][3]]
-                key = (numbered[1][0], numbered[1][1])
-                if key in scaled:
-                    repeated.append(scaled[key][0])
-                scaled[key] = numbered
-    for key, (line, im) in loose["IM"].items():
-        paired = loose["LV"].pop(key, None)
-        if paired is None:
-            unpaired.append(line)
-        else:
-            yield line, im, *paired
-    unpaired.extend(line for line, _ in loose["LV"].values())
-
-
-def _element(
-    label: str, line: int, rating: _Rating, kind: str, parents: dict[str, tuple[str, str]]
-) -> Skill:
-    """Return the skill a rating's element stands for; raise `CatalogError` if it cannot be one."""
-    element, element_name = rating[1], rating[2]
-    problem = id_problem(element) or label_problem(element_name)
-    if problem is not None:
-        column = "Element ID" if id_problem(element) else "Element Name"
-        raise CatalogError([f"{label}:{line}: {column}: {problem}"])
-    return Skill(
-        id=f"onet/{element}",
-        name=element_name,
-        category=parents.get(element.rsplit(".", 1)[0], (kind, ""))[0],
-        description=parents.get(element, ("", ""))[1],
-        hours=HOURS,
-        external_ids={"onet": element},
-    )
+    def pair_aside(self) -> None:
+        """Take the rows put aside, paired by occupation and element; note those left alone."""
+        for key, numbered in self.aside["IM"].items():
+            paired = self.aside["LV"].pop(key, None)
+            if paired is None:
+                self.unpaired.append(numbered[0])
+            else:
+                self.take(numbered, paired)
+        self.unpaired.extend(line for line, _ in self.aside["LV"].values())
 
 
 def _out_of_scale(label: str, *ratings: tuple[int, str, int, int]) -> CatalogError:
@@ -372,14 +433,16 @@ def _technology(source: Source, requirements: dict[str, dict[str, Requirement]])
     made: dict[tuple[str, str], Requirement] = {}
     repeated: list[int] = []
     unknown: list[int] = []
-    label, records = source.records(name, columns, delimiter="\t")
-    for line, (code, raw_example, commodity, commodity_title, hot, in_demand) in records:
-        needs = requirements.get(code)
+    label, at, rows = source.table(name, columns, delimiter="\t")
+    at_code, at_example, at_demand = at[0], at[1], at[5]
+    for line, row in rows:
+        needs = requirements.get(row[at_code])
         if needs is None:
             unknown.append(line)
             continue
-        tool_id = tool_ids.get(raw_example)
+        tool_id = tool_ids.get(row[at_example])
         if tool_id is None:  # a technology met for the first time
+            _, raw_example, commodity, commodity_title, hot, _ = (row[i] for i in at)
             example = raw_example.strip()
             problem = label_problem(example)
             if problem is not None:
@@ -409,6 +472,7 @@ def _technology(source: Source, requirements: dict[str, dict[str, Requirement]])
         if tool_id in needs:
             repeated.append(line)
             continue
+        in_demand = row[at_demand]
         requirement = made.get((tool_id, in_demand))
         if requirement is None:  # immutable: one object serves every occupation
             requirement = made[tool_id, in_demand] = unchecked(
