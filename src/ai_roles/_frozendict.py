@@ -32,6 +32,22 @@ class FrozenDict(Mapping[K, V]):
         self._data: dict[K, V] = dict(pairs)
         self._hash: int | None = None
 
+    @classmethod
+    def of_sorted(cls, data: dict[K, V]) -> FrozenDict[K, V]:
+        """Return `data`, whose keys are in sorted order already, as a `FrozenDict`, uncopied.
+
+        For bulk builders making many small mappings: nothing is sorted or
+        copied, so `data` must be sorted and never changed afterwards.
+
+        Examples
+        --------
+        >>> FrozenDict.of_sorted({"esco": "http://data.europa.eu/esco/x", "isco": "2511"})
+        FrozenDict({'esco': 'http://data.europa.eu/esco/x', 'isco': '2511'})
+        """
+        result = cls.__new__(cls)
+        result._data, result._hash = data, None  # noqa: SLF001 (its own class)
+        return result
+
     def __getitem__(self, key: K) -> V:
         return self._data[key]
 

@@ -122,7 +122,7 @@ def load(
                 requirements=tuple(requirements[uri].values()),
                 family=row["iscoGroup"],
                 aliases=_labels(row["altLabels"], row["preferredLabel"]),
-                external_ids=FrozenDict({"esco": uri, "isco": row["iscoGroup"]}),
+                external_ids=FrozenDict.of_sorted({"esco": uri, "isco": row["iscoGroup"]}),
                 sources=_SOURCES,
             )
             for uri, row in roles_rows.items()
@@ -166,12 +166,12 @@ def _labels(text: str, preferred: str) -> tuple[str, ...]:
 
 
 def _skill_ids(uri: str, row: dict[str, str]) -> FrozenDict[str, str]:
-    ids = {"esco": uri}
-    if row["skillType"]:
-        ids["esco.skill_type"] = row["skillType"]
+    ids = {"esco": uri}  # in sorted order
     if row["reuseLevel"]:
         ids["esco.reuse_level"] = row["reuseLevel"]
-    return FrozenDict(ids)
+    if row["skillType"]:
+        ids["esco.skill_type"] = row["skillType"]
+    return FrozenDict.of_sorted(ids)
 
 
 def _unique_id(label: str, taken: set[str]) -> str:

@@ -155,7 +155,7 @@ def load(
                 requirements=tuple(requirements[code].values()),
                 family="",
                 aliases=aliases.get(code, ()),
-                external_ids=FrozenDict({"onet": code}),
+                external_ids=FrozenDict.of_sorted({"onet": code}),
                 sources=_SOURCES,
             )
             for code in kept
@@ -459,8 +459,8 @@ def _technology(source: Source, requirements: dict[str, dict[str, Requirement]])
                     prerequisites=(),
                     hours=HOURS,
                     aliases=(),
-                    external_ids=FrozenDict(
-                        {
+                    external_ids=FrozenDict.of_sorted(
+                        {  # in sorted order
                             "onet": "tech/" + name_slug,  # what Catalog.merge links by
                             "onet.commodity": commodity,
                             "onet.hot_technology": hot,
