@@ -238,26 +238,28 @@ def _relations(
     no_skill: list[int] = []
     no_type: list[int] = []
     repeated: list[int] = []
-    made: dict[tuple[str, bool], Requirement] = {}  # (skill URI, essential) -> requirement
+    # relationType -> skill URI -> requirement; immutable, one serves every occupation
+    made: dict[str, dict[str, Requirement]] = {"essential": {}, "optional": {}}
     columns = ("occupationUri", "relationType", "skillType", "skillUri")
     label, (at_occupation, at_kind, at_type, at_skill), rows = source.table(name, columns)
     for line, row in rows:
-        kind, skill = row[at_kind], row[at_skill]
-        essential = kind == "essential"
-        if not essential and kind != "optional":
-            problem = f"relationType {kind!r} is not 'essential' or 'optional'"
+        by_skill = made.get(row[at_kind])
+        if by_skill is None:
+            problem = f"relationType {row[at_kind]!r} is not 'essential' or 'optional'"
             raise CatalogError([f"{label}:{line}: {problem}"])
         needs = found.get(row[at_occupation])
         if needs is None:
             no_occupation.append(line)
             continue
-        requirement = made.get((skill, essential))
-        if requirement is None:  # immutable: one object serves every occupation
+        skill = row[at_skill]
+        requirement = by_skill.get(skill)
+        if requirement is None:
             concept = skills.get(skill)
             if concept is None:
                 no_skill.append(line)
                 continue
-            requirement = made[skill, essential] = unchecked(
+            essential = row[at_kind] == "essential"
+            requirement = by_skill[skill] = unchecked(
                 Requirement,
                 options=(concept["id"],),
                 level=Level.PRACTITIONER if essential else Level.WORKING,
@@ -267,7 +269,7 @@ def _relations(
         held = needs.get(skill)
         if held is not None:
             repeated.append(line)
-            if held.essential:
+            if held.essential or not requirement.essential:
                 continue  # the stronger relation wins
         if not row[at_type]:
             no_type.append(line)
