@@ -191,10 +191,12 @@ class Source:
         raw, label, size = self._open(name)
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
         reader: Iterator[list[str]]
+        number: Callable[[Any], Iterator[tuple[Sequence[int], list[list[str]]]]]
         if delimiter == "\t":  # O*NET: nothing is quoted, so a line is a row, split at tabs
-            reader = map(_TABS, map(_LINE_END, text))
+            reader, number = map(_TABS, map(_LINE_END, text)), _one_per_line
         else:
             reader = csv.reader(text, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL)
+            number = _numbered
         try:
             header = next(reader)
         except (StopIteration, UnicodeDecodeError, csv.Error) as e:
@@ -216,11 +218,8 @@ class Source:
             # row takes the slower, exact way.
             width = len(header)
             with text:
-                numbered = (
-                    _numbered(reader) if isinstance(reader, _CSVReader) else _one_per_line(reader)
-                )
                 try:
-                    for count, (numbers, rows) in enumerate(numbered, 1):
+                    for count, (numbers, rows) in enumerate(number(reader), 1):
                         lines, chunk = _well_formed(label, numbers, rows, width)
                         yield zip(lines, chunk if pick is None else map(pick, chunk), strict=True)
                         if self.progress is not None and count % (_PROGRESS // _CHUNK) == 0:
@@ -243,8 +242,6 @@ _CHUNK = 256
 _PROGRESS = 4096
 """Rows read between calls to a progress function."""
 
-
-_CSVReader = type(csv.reader([]))
 
 _LINE_END = operator.methodcaller("rstrip", "\r\n")
 _TABS = operator.methodcaller("split", "\t")
