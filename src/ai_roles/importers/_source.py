@@ -178,7 +178,8 @@ class Source:
         try:
             data.decode("utf-8")
         except UnicodeDecodeError as e:
-            return data.count(b"\n", 0, e.start) + 1
+            before = data[: e.start]  # line breaks as the readers count them: \n, \r\n, \r
+            return before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
         return 1  # pragma: no cover (only called once decoding has failed)
 
     def _lines(
@@ -190,19 +191,23 @@ class Source:
         """
         raw, label, size = self._open(name)
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        self._stack.callback(text.close)  # should reading stop half-way, e.g. at an error
         reader: Iterator[list[str]]
         number: Callable[[Any], Iterator[tuple[Sequence[int], list[list[str]]]]]
+        blank: list[str]  # what a blank line reads as
         if delimiter == "\t":  # O*NET: nothing is quoted, so a line is a row, split at tabs
-            reader, number = map(_TABS, map(_LINE_END, text)), _one_per_line
+            lines = map(str.rstrip, text, repeat("\r\n"))  # (faster than methodcaller)
+            reader, number, blank = map(str.split, lines, repeat("\t")), _one_per_line, [""]
         else:
             reader = csv.reader(text, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL)
-            number = _numbered
+            number, blank = _numbered, []
         try:
             header = next(reader)
         except (StopIteration, UnicodeDecodeError, csv.Error) as e:
             text.close()
             problem = "empty file" if isinstance(e, StopIteration) else str(e)
-            raise CatalogError([f"{label}:1: {problem}"]) from None
+            line = self._undecodable_line(name) if isinstance(e, UnicodeDecodeError) else 1
+            raise CatalogError([f"{label}:{line}: {problem}"]) from None
         missing = [c for c in required if c not in header]
         if missing:
             text.close()
@@ -220,12 +225,12 @@ class Source:
             with text:
                 try:
                     for count, (numbers, rows) in enumerate(number(reader), 1):
-                        lines, chunk = _well_formed(label, numbers, rows, width)
+                        lines, chunk = _well_formed(label, numbers, rows, width, blank)
                         yield zip(lines, chunk if pick is None else map(pick, chunk), strict=True)
                         if self.progress is not None and count % (_PROGRESS // _CHUNK) == 0:
                             self.progress(name, min(1.0, raw.tell() / max(size, 1)))
                 except csv.Error as e:
-                    line = getattr(reader, "line_num", 0) + 1
+                    line = getattr(reader, "line_num", 0)  # the line it was parsing
                     raise CatalogError([f"{label}:{line}: {e}"]) from None
                 except UnicodeDecodeError as e:
                     line = self._undecodable_line(name)
@@ -241,10 +246,6 @@ _CHUNK = 256
 
 _PROGRESS = 4096
 """Rows read between calls to a progress function."""
-
-
-_LINE_END = operator.methodcaller("rstrip", "\r\n")
-_TABS = operator.methodcaller("split", "\t")
 
 
 def _one_per_line(rows: Iterator[list[str]]) -> Iterator[tuple[Sequence[int], list[list[str]]]]:
@@ -287,7 +288,7 @@ def _starts(chunk: list[list[str]], first: int) -> list[int]:
     A row takes one line plus one for each line break inside its fields:
     ``\n``, ``\r\n`` or a lone ``\r``, as the reader counts them.
     """
-    texts = list(map("".join, chunk))
+    texts = list(map(",".join, chunk))  # (joined without a separator, "\r" + "\n" is one break)
     breaks = map(
         operator.sub,
         map(operator.add, map(str.count, texts, repeat("\n")), map(str.count, texts, repeat("\r"))),
@@ -297,16 +298,12 @@ def _starts(chunk: list[list[str]], first: int) -> list[int]:
 
 
 def _well_formed(
-    label: str, numbers: Sequence[int], chunk: list[list[str]], width: int
+    label: str, numbers: Sequence[int], chunk: list[list[str]], width: int, blank: list[str]
 ) -> tuple[Sequence[int], list[list[str]]]:
-    """Return `numbers` and `chunk` without blank lines; raise `CatalogError` at a malformed row."""
-    if set(map(len, chunk)) == {width}:
+    """Return `numbers` and `chunk` without `blank` lines; raise `CatalogError` at a bad row."""
+    if set(map(len, chunk)) == {width} and blank not in chunk:
         return numbers, chunk  # the common case
-    kept = [
-        (line, values)
-        for line, values in zip(numbers, chunk, strict=True)
-        if values and values != [""]  # not a blank line
-    ]
+    kept = [(line, values) for line, values in zip(numbers, chunk, strict=True) if values != blank]
     for line, values in kept:
         if len(values) != width:
             problem = f"{len(values)} fields where the header has {width}"

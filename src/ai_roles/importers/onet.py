@@ -283,7 +283,7 @@ def _ratings(
         (ratings.unpaired, "ratings without their importance or level pair; not imported"),
         (
             ratings.repeated,
-            "ratings repeat an occupation and element rated before; the last is kept",
+            "ratings repeated later for the same occupation and element; the last is kept",
         ),
         (
             list(ratings.unknown.values()),
@@ -332,7 +332,10 @@ class _Ratings:
         self.unpaired: list[int] = []
         self.repeated: list[int] = []
         self.unknown: dict[tuple[str, str], int] = {}  # (occupation, element) -> first line
-        self.aside: dict[str, dict[tuple[str, str], _Numbered]] = {"IM": {}, "LV": {}}
+        # occupation -> element -> line of the pair taken (a dict per occupation: no tuple keys)
+        self.taken: dict[str, dict[str, int]] = {code: {} for code in requirements}
+        # scale -> (occupation, element) -> rows out of order, in file order
+        self.aside: dict[str, dict[tuple[str, str], list[_Numbered]]] = {"IM": {}, "LV": {}}
 
     def take(self, numbered_im: _Numbered, numbered_lv: _Numbered) -> None:
         """Take the IM and LV ratings, each with its line, of one occupation and element."""
@@ -353,6 +356,14 @@ class _Ratings:
             raise _out_of_scale(
                 self.label, (line, im[at_value], 1, 5), (lv_line, lv[at_value], 0, 7)
             )
+        taken = self.taken[code]  # element -> line of the pair taken
+        before = taken.setdefault(element, line)
+        if before != line:  # rated again: the pair read last in the file stays
+            if before > line:
+                self.repeated.append(line)
+                return
+            self._forget(needs, element, before)
+            taken[element] = line
         if lv[at_relevance] == "Y":  # the LV row says Not Relevant
             self.irrelevant.append(line)
             return
@@ -369,9 +380,15 @@ class _Ratings:
                 essential=importance >= 3,  # "important" on O*NET's 1-5 scale
                 importance=importance / 5,
             )
-        if element in needs:
-            self.repeated.append(line)
         needs[element] = requirement
+
+    def _forget(self, needs: dict[str, Requirement], element: str, line: int) -> None:
+        """Undo the pair taken from `line`: a pair later in the file rates its element again."""
+        self.repeated.append(line)
+        needs.pop(element, None)
+        for flagged in (self.irrelevant, self.suppressed):
+            if line in flagged:
+                flagged.remove(line)
 
     def _skill(self, line: int, element: str, name: str) -> Skill:
         """Return the skill an element stands for; raise `CatalogError` if it cannot be one."""
@@ -394,20 +411,42 @@ class _Ratings:
         rating = numbered[1]
         aside = self.aside.get(rating[at_scale])
         if aside is not None:
-            key = (rating[at_code], rating[at_element])
-            if key in aside:
-                self.repeated.append(aside[key][0])
-            aside[key] = numbered
+            aside.setdefault((rating[at_code], rating[at_element]), []).append(numbered)
 
     def pair_aside(self) -> None:
-        """Take the rows put aside, paired by occupation and element; note those left alone."""
-        for key, numbered in self.aside["IM"].items():
-            paired = self.aside["LV"].pop(key, None)
-            if paired is None:
-                self.unpaired.append(numbered[0])
-            else:
-                self.take(numbered, paired)
-        self.unpaired.extend(line for line, _ in self.aside["LV"].values())
+        """Take the rows put aside, paired in file order by occupation and element.
+
+        Rows left without a pair are checked like the others and counted.
+        """
+        alone: list[_Numbered] = []
+        for key, ims in self.aside["IM"].items():
+            lvs = self.aside["LV"].pop(key, [])
+            for im, lv in zip(ims, lvs, strict=False):
+                self.take(im, lv)
+            alone += ims[len(lvs) :] + lvs[len(ims) :]
+        for lvs in self.aside["LV"].values():
+            alone += lvs
+        for numbered in alone:
+            self._alone(numbered)
+
+    def _alone(self, numbered: _Numbered) -> None:
+        """Check and count a rating left without its pair."""
+        at_code, at_element, at_name, at_scale, at_value, *_ = self.at
+        line, rating = numbered
+        code, element = rating[at_code], rating[at_element]
+        if code not in self.requirements:
+            self.unknown.setdefault((code, element), line)
+            return
+        if element not in self.elements:
+            self.elements[element] = self._skill(line, element, rating[at_name])
+        low, high = (1, 5) if rating[at_scale] == "IM" else (0, 7)
+        try:
+            number = float(rating[at_value])
+        except ValueError:
+            number = math.nan
+        if not low <= number <= high:
+            raise _out_of_scale(self.label, (line, rating[at_value], low, high))
+        self.unpaired.append(line)
 
 
 def _out_of_scale(label: str, *ratings: tuple[int, str, int, int]) -> CatalogError:
@@ -423,6 +462,29 @@ def _out_of_scale(label: str, *ratings: tuple[int, str, int, int]) -> CatalogErr
     raise AssertionError  # pragma: no cover (called only when one is off its scale)
 
 
+def _tool(tool_id: str, example: str, commodity: str, title: str, hot: str) -> Tool:
+    """Return the tool of a Technology Skills example, first met in its commodity."""
+    return unchecked(
+        Tool,
+        id=tool_id,
+        name=example,
+        category=title,
+        description="",
+        prerequisites=(),
+        hours=HOURS,
+        aliases=(),
+        external_ids=FrozenDict.of_sorted(
+            {  # in sorted order
+                "onet": tool_id.replace("onet-tech/", "tech/", 1),  # what Catalog.merge links by
+                "onet.commodity": commodity,
+                "onet.hot_technology": hot,
+            }
+        ),
+        kind="software",
+        skills=(),
+    )
+
+
 def _technology(source: Source, requirements: dict[str, dict[str, Requirement]]) -> dict[str, Tool]:
     name = source.find("Technology Skills.txt")
     if name is None:
@@ -434,7 +496,7 @@ def _technology(source: Source, requirements: dict[str, dict[str, Requirement]])
     repeated: list[int] = []
     unknown: list[int] = []
     label, at, rows = source.table(name, columns, delimiter="\t")
-    at_code, at_example, at_demand = at[0], at[1], at[5]
+    at_code, at_example, at_commodity, at_title, at_hot, at_demand = at
     for line, row in rows:
         needs = requirements.get(row[at_code])
         if needs is None:
@@ -442,32 +504,14 @@ def _technology(source: Source, requirements: dict[str, dict[str, Requirement]])
             continue
         tool_id = tool_ids.get(row[at_example])
         if tool_id is None:  # a technology met for the first time
-            _, raw_example, commodity, commodity_title, hot, _ = (row[i] for i in at)
-            example = raw_example.strip()
+            example = row[at_example].strip()
             problem = label_problem(example)
             if problem is not None:
                 raise CatalogError([f"{label}:{line}: Example: {problem}"])
-            name_slug = slug(example)
-            tool_id = tool_ids[raw_example] = "onet-tech/" + name_slug
+            tool_id = tool_ids[row[at_example]] = "onet-tech/" + slug(example)
             if tool_id not in tools:
-                tools[tool_id] = unchecked(
-                    Tool,
-                    id=tool_id,
-                    name=example,
-                    category=commodity_title,
-                    description="",
-                    prerequisites=(),
-                    hours=HOURS,
-                    aliases=(),
-                    external_ids=FrozenDict.of_sorted(
-                        {  # in sorted order
-                            "onet": "tech/" + name_slug,  # what Catalog.merge links by
-                            "onet.commodity": commodity,
-                            "onet.hot_technology": hot,
-                        }
-                    ),
-                    kind="software",
-                    skills=(),
+                tools[tool_id] = _tool(
+                    tool_id, example, row[at_commodity], row[at_title], row[at_hot]
                 )
         if tool_id in needs:
             repeated.append(line)
