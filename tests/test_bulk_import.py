@@ -730,6 +730,12 @@ def test_shuffled_ratings_make_the_same_catalog(rows):
     assert set(before.skills) == set(catalog.skills)
     assert set(before.tools) == set(catalog.tools)
     assert kinds(before_messages) == kinds(messages)
+    im_rows = [fields_of(r) for r in rows if fields_of(r)[SCALE] == "IM"]
+    for role in catalog.roles:  # requirements in the order of their IM rows
+        code = role.external_ids["onet"]
+        rated = [r.options[0] for r in role.requirements if r.options[0] in SKILL_ELEMENTS]
+        in_file = [f"onet/{f[ELEMENT]}" for f in im_rows if f[CODE] == code]
+        assert rated == [e for e in in_file if e in rated]
 
 
 # 11-3021.00 Critical Thinking, rated IM 4.12 (line 4) and LV 4.00 (line 5)
@@ -1068,3 +1074,163 @@ def test_technology_without_a_name():
         path.write_bytes("".join(lines).encode())
         message = onet_error(folder)
     assert "Technology Skills.txt:2: Example:" in message
+
+
+# --- found in review: repeats out of order, two files, order, names --------------------
+
+REPEAT_A = [SKILLS_ROWS[CT_IM], SKILLS_ROWS[CT_LV]]
+REPEAT_B = [changed(SKILLS_ROWS[CT_IM], value="2.00"), changed(SKILLS_ROWS[CT_LV], value="6.00")]
+
+
+@pytest.mark.parametrize(
+    "order",
+    # every interleaving of IM a, IM b (in that order) with LV a, LV b (in that order)
+    ["IaLaIbLb", "IaIbLaLb", "IaLaLbIb", "LaIaIbLb", "LaIaLbIb", "LaLbIaIb"],
+)
+def test_repeat_pairs_in_file_order(order):
+    """Rated twice, interleaved: the first IM pairs with the first LV; the last pair stays."""
+    rows_of = {"Ia": REPEAT_A[0], "La": REPEAT_A[1], "Ib": REPEAT_B[0], "Lb": REPEAT_B[1]}
+    repeat = [rows_of[order[i : i + 2]] for i in range(0, 8, 2)]
+    rest = [r for i, r in enumerate(SKILLS_ROWS) if i not in {CT_IM, CT_LV}]
+    with onet_release([*rest, *repeat]) as folder:
+        catalog, messages = load_onet(folder)
+    later = Requirement(
+        options=(f"onet/{CT_ELEMENT}",), level=Level.EXPERT, essential=False, importance=0.4
+    )
+    assert [later] == requirement_of(catalog, CT_CODE, CT_ELEMENT)
+    assert len(lines_of(messages, "repeated later")) == 1
+
+
+def test_an_element_rated_in_two_files():
+    """Knowledge.txt rating an element Skills.txt rated for the same occupation is an error."""
+    with onet_release(SKILLS_ROWS) as folder:
+        path = folder / "Knowledge.txt"
+        text = path.read_bytes().decode()
+        path.write_bytes((text + "".join(REPEAT_A)).encode())
+        line = text.count("\n") + 1
+        message = onet_error(folder)
+    assert f"Knowledge.txt:{line}:" in message
+    assert CT_ELEMENT in message
+
+
+def test_requirements_in_the_order_of_their_im_rows():
+    """Pairs completed out of order still come in the order of their IM rows."""
+    mathematics = SKILLS_ROWS[0:2]  # IM, LV of 2.A.1.e for 11-3021.00
+    rest = [r for i, r in enumerate(SKILLS_ROWS) if i not in {0, 1, CT_IM, CT_LV}]
+    rows = [mathematics[0], REPEAT_A[0], REPEAT_A[1], mathematics[1], *rest]
+    with onet_release(rows) as folder:
+        catalog, _ = load_onet(folder)
+    options = [r.options[0] for r in catalog.role(f"onet/{CT_CODE}").requirements]
+    assert options.index("onet/2.A.1.e") < options.index(f"onet/{CT_ELEMENT}")
+
+
+def test_a_blank_element_name_on_an_lv_row():
+    """The Element Name of an element's first LV row is checked too."""
+    fields = fields_of(SKILLS_ROWS[CT_LV])
+    fields[2] = " "
+    rows = list(SKILLS_ROWS)
+    rows[CT_LV] = "\t".join(fields) + "\r\n"
+    rest = [r for i, r in enumerate(rows) if i not in {CT_IM, CT_LV}]
+    with onet_release([rows[CT_IM], rows[CT_LV], *rest]) as folder:
+        message = onet_error(folder)
+    assert "Skills.txt:3: Element Name:" in message
+
+
+@attrs.frozen(kw_only=True)
+class Awkward:
+    """A class whose field names a generated maker might use for itself."""
+
+    obj: int
+    new: int
+    cls: int
+    make: int
+
+
+def test_unchecked_field_names_cannot_shadow_its_own():
+    """Fields named like the maker's own variables are set like any other."""
+    made = unchecked(Awkward, obj=1, new=2, cls=3, make=4)
+    assert made == Awkward(obj=1, new=2, cls=3, make=4)
+
+
+def test_progress_with_chunks_bigger_than_its_step(tmp_path):
+    """Progress is reported (ending at 1.0) with chunks larger than the progress step."""
+    (tmp_path / "a.csv").write_text("a,b\n" + "1,2\n" * 10, encoding="utf-8")
+    calls = []
+    with (
+        mock.patch.object(_source, "_CHUNK", 5000),
+        Source(tmp_path, lambda *c: calls.append(c)) as s,
+    ):
+        assert len(list(s.records("a.csv", ["a"])[1])) == 10
+    assert calls[-1] == ("a.csv", 1.0)
+
+
+def reference_requirements(rows: list[str]) -> dict[str, list[Requirement]]:
+    """Each known occupation's Skills requirements by the documented pairing rule, in order.
+
+    Per occupation and element, the k-th IM row pairs with the k-th LV row in
+    file order; the last pair is kept; requirements follow the IM rows of the
+    pairs kept.
+    """
+    by_key: dict[tuple[str, str], dict[str, list[tuple[int, list[str]]]]] = {}
+    for line, row in enumerate(rows, 2):
+        fields = fields_of(row)
+        scales = by_key.setdefault((fields[CODE], fields[ELEMENT]), {"IM": [], "LV": []})
+        if fields[SCALE] in scales:
+            scales[fields[SCALE]].append((line, fields))
+    kept: dict[str, list[tuple[int, Requirement]]] = {code: [] for code in OCCUPATIONS}
+    for (code, element), scales in by_key.items():
+        pairs = list(zip(scales["IM"], scales["LV"], strict=False))
+        if code not in OCCUPATIONS or not pairs:
+            continue
+        (line, im), (_, lv) = pairs[-1]
+        if lv[IRRELEVANT] == "Y" or "Y" in (im[SUPPRESS], lv[SUPPRESS]):
+            continue
+        importance = float(im[VALUE])
+        requirement = Requirement(
+            options=(f"onet/{element}",),
+            level=level_for(float(lv[VALUE])),
+            essential=importance >= 3,
+            importance=importance / 5,
+        )
+        kept[code].append((line, requirement))
+    return {code: [r for _, r in sorted(pairs)] for code, pairs in kept.items()}
+
+
+RATED_ELEMENTS = ["2.A.1.a", "2.A.1.b", "2.A.2.a"]
+"""Skills the generated ratings rate: Reading Comprehension, Active Listening, Critical Thinking."""
+
+
+@st.composite
+def rating_rows(draw) -> list[str]:
+    """Ratings of a few occupations (one unknown) and elements, repeated and in any order."""
+    codes = [*sorted(OCCUPATIONS)[:2], "99-9999.99"]
+    elements = RATED_ELEMENTS
+    template = fields_of(SKILLS_ROWS[CT_IM])
+    rows = []
+    for _ in range(draw(st.integers(1, 14))):
+        fields = list(template)
+        fields[CODE] = draw(st.sampled_from(codes))
+        fields[ELEMENT] = draw(st.sampled_from(elements))
+        fields[SCALE] = draw(st.sampled_from(["IM", "LV", "IM", "LV", "XX"]))
+        high = 5 if fields[SCALE] == "IM" else 7
+        fields[VALUE] = f"{draw(st.integers(100 if high == 5 else 0, high * 100)) / 100:.2f}"
+        fields[SUPPRESS] = draw(st.sampled_from(["N", "N", "N", "Y"]))
+        fields[IRRELEVANT] = draw(st.sampled_from(["N", "N", "N", "Y"]))
+        rows.append("\t".join(fields) + "\r\n")
+    return rows
+
+
+@settings(max_examples=60, deadline=None)
+@given(rating_rows())
+def test_pairing_follows_the_documented_rule(rows):
+    """Any rows, repeated and out of order: requirements as the documented rule gives them."""
+    with onet_release(rows) as folder:
+        catalog, _ = load_onet(folder)
+    expected = reference_requirements(rows)
+    for role in catalog.roles:
+        code = role.external_ids["onet"]
+        if code in expected:
+            rated = [
+                r for r in role.requirements if r.options[0][5:] in RATED_ELEMENTS
+            ]  # (not the fixture's Knowledge ratings or technologies)
+            assert expected[code] == rated

@@ -23,12 +23,14 @@ T = TypeVar("T")
 _MAKERS: dict[type, Callable[..., Any]] = {}
 
 
-def unchecked(cls: type[T], **values: Any) -> T:
+def unchecked(cls: type[T], /, **values: Any) -> T:
     """Return an instance of the attrs class `cls` holding `values` exactly as given.
 
-    No converter or validator runs, so each value must already be what the
-    constructor would store: tuples, a `FrozenDict`, floats, a `Level`, text
-    that passes its checks. Every field must be given. The importers' tests
+    No converter, validator or ``__attrs_post_init__`` runs, so each value
+    must already be what the constructor would store: tuples, a `FrozenDict`,
+    floats, a `Level`, text that passes its checks. Every field must be
+    given, by its name (not an attrs alias), including fields the
+    constructor does not take (``init=False``). The importers' tests
     check that `attrs.evolve`, which validates, leaves each object they make
     unchanged; a `Catalog` of such objects still runs every cross-object check.
 
@@ -55,12 +57,13 @@ def _maker(cls: type) -> Callable[..., Any]:
     Each value goes straight into its slot, through the slot's descriptor.
     """
     names = [a.name for a in attrs.fields(cls)]
-    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    lines = [f"def make(*, {', '.join(names)}):", "    obj = new(cls)"]
-    for name in names:
-        scope[f"set_{name}"] = getattr(cls, name).__set__
-        lines.append(f"    set_{name}(obj, {name})")
-    lines.append("    return obj")
+    # Its own names start with "__bulk_", so that no field name can shadow them.
+    scope: dict[str, Any] = {"__bulk_new": object.__new__, "__bulk_cls": cls}
+    lines = [f"def make(*, {', '.join(names)}):", "    __bulk_obj = __bulk_new(__bulk_cls)"]
+    for number, name in enumerate(names):
+        scope[f"__bulk_set_{number}"] = getattr(cls, name).__set__
+        lines.append(f"    __bulk_set_{number}(__bulk_obj, {name})")
+    lines.append("    return __bulk_obj")
     exec("\n".join(lines), scope)  # noqa: S102 (the text is made of attrs field names only)
     maker: Callable[..., Any] = scope["make"]
     maker.__qualname__ = f"unchecked.<{cls.__name__}>"

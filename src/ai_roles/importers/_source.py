@@ -193,14 +193,16 @@ class Source:
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
         self._stack.callback(text.close)  # should reading stop half-way, e.g. at an error
         reader: Iterator[list[str]]
-        number: Callable[[Any], Iterator[tuple[Sequence[int], list[list[str]]]]]
+        # yields the rows in chunks, each row with the line it starts on
+        in_chunks: Callable[[Any], Iterator[tuple[Sequence[int], list[list[str]]]]]
         blank: list[str]  # what a blank line reads as
         if delimiter == "\t":  # O*NET: nothing is quoted, so a line is a row, split at tabs
-            lines = map(str.rstrip, text, repeat("\r\n"))  # (faster than methodcaller)
-            reader, number, blank = map(str.split, lines, repeat("\t")), _one_per_line, [""]
+            text_lines = map(str.rstrip, text, repeat("\r\n"))  # (faster than methodcaller)
+            reader = map(str.split, text_lines, repeat("\t"))
+            in_chunks, blank = _one_per_line, [""]
         else:
             reader = csv.reader(text, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL)
-            number, blank = _numbered, []
+            in_chunks, blank = _numbered, []
         try:
             header = next(reader)
         except (StopIteration, UnicodeDecodeError, csv.Error) as e:
@@ -224,10 +226,10 @@ class Source:
             width = len(header)
             with text:
                 try:
-                    for count, (numbers, rows) in enumerate(number(reader), 1):
+                    for count, (numbers, rows) in enumerate(in_chunks(reader), 1):
                         lines, chunk = _well_formed(label, numbers, rows, width, blank)
                         yield zip(lines, chunk if pick is None else map(pick, chunk), strict=True)
-                        if self.progress is not None and count % (_PROGRESS // _CHUNK) == 0:
+                        if self.progress is not None and count % max(1, _PROGRESS // _CHUNK) == 0:
                             self.progress(name, min(1.0, raw.tell() / max(size, 1)))
                 except csv.Error as e:
                     line = getattr(reader, "line_num", 0)  # the line it was parsing
@@ -288,7 +290,8 @@ def _starts(chunk: list[list[str]], first: int) -> list[int]:
     A row takes one line plus one for each line break inside its fields:
     ``\n``, ``\r\n`` or a lone ``\r``, as the reader counts them.
     """
-    texts = list(map(",".join, chunk))  # (joined without a separator, "\r" + "\n" is one break)
+    # Joined with a separator, a "\r" ending one field and a "\n" starting the next stay two.
+    texts = list(map(",".join, chunk))
     breaks = map(
         operator.sub,
         map(operator.add, map(str.count, texts, repeat("\n")), map(str.count, texts, repeat("\r"))),

@@ -129,19 +129,20 @@ def load(
         aliases = _aliases(source, occupations)
         parents = _parents(source)
         elements: dict[str, Skill] = {}
-        # occupation -> element id or tool id -> requirement, in the order first read
+        # occupation -> element id or tool id -> requirement: skills, knowledge, technologies
         requirements: dict[str, dict[str, Requirement]] = {code: {} for code in occupations}
         for name, kind in (("Skills.txt", "skills"), ("Knowledge.txt", "knowledge")):
             found = source.find(name)
             if found is not None:
-                _ratings(
+                rated = _ratings(
                     source,
                     found,
                     kind=kind,
+                    occupations=occupations,
                     parents=parents,
                     elements=elements,
-                    requirements=requirements,
                 )
+                _join(requirements, rated)
         tools = _technology(source, requirements)
         kept = [code for code in occupations if code.startswith(prefixes) or not prefixes]
         roles = [
@@ -243,21 +244,26 @@ def _ratings(
     name: str,
     *,
     kind: str,
+    occupations: Iterable[str],
     parents: dict[str, tuple[str, str]],
     elements: dict[str, Skill],
-    requirements: dict[str, dict[str, Requirement]],
-) -> None:
+) -> _Ratings:
     """Turn the IM and LV ratings of each occupation and element into a requirement.
 
     O*NET lists each IM row just before the LV row of the same occupation and
-    element, so each LV row is paired with the row before it; rows out of
-    that order are paired by occupation and element at the end.
+    element, so each LV row is paired with the row before it. Rows out of
+    that order wait aside, with any later rows of their occupation and
+    element, and are paired in file order at the end: the first IM row of an
+    occupation and element with its first LV row, and so on. A pair rated
+    again replaces the one before it (the pair last in the file is kept).
+    New elements go into `elements`.
     """
     label, at, rows = source.table(name, _RATING_COLUMNS, delimiter="\t")
-    ratings = _Ratings(label, at, kind, parents, elements, requirements)
+    ratings = _Ratings(label, at, kind, parents, elements, occupations)
     take, put_aside = ratings.take, ratings.put_aside
+    aside_im, aside_lv = ratings.aside["IM"], ratings.aside["LV"]
     at_code, at_element, _, at_scale, *_ = at
-    waiting: tuple[int, list[str]] | None = None  # the IM row just read
+    waiting: _Numbered | None = None  # the IM row just read
     for numbered in rows:
         row = numbered[1]
         if row[at_scale] == "IM":
@@ -265,21 +271,32 @@ def _ratings(
                 put_aside(waiting)
             waiting = numbered
         elif (
-            row[at_scale] == "LV"
-            and waiting is not None
+            waiting is not None
+            and row[at_scale] == "LV"
             and waiting[1][at_code] == row[at_code]
             and waiting[1][at_element] == row[at_element]
         ):
-            take(waiting, numbered)
+            if (aside_im or aside_lv) and ratings.waits_aside(row):  # pair in file order
+                put_aside(waiting)
+                put_aside(numbered)
+            else:
+                take(waiting, numbered)
             waiting = None
         else:
             put_aside(numbered)
     if waiting is not None:
         put_aside(waiting)
     ratings.pair_aside()
+    forgotten = ratings.forgotten  # pairs a later pair replaced: counted as repeated only
     for lines, what in (
-        (ratings.irrelevant, "ratings marked Not Relevant; not imported"),
-        (ratings.suppressed, "ratings marked Recommend Suppress (too imprecise); not imported"),
+        (
+            [line for line in ratings.irrelevant if line not in forgotten],
+            "ratings marked Not Relevant; not imported",
+        ),
+        (
+            [line for line in ratings.suppressed if line not in forgotten],
+            "ratings marked Recommend Suppress (too imprecise); not imported",
+        ),
         (ratings.unpaired, "ratings without their importance or level pair; not imported"),
         (
             ratings.repeated,
@@ -291,6 +308,27 @@ def _ratings(
         ),
     ):
         report(name, sorted(lines), what)
+    return ratings
+
+
+def _join(requirements: dict[str, dict[str, Requirement]], rated: _Ratings) -> None:
+    """Add the requirements of one ratings file to each occupation's.
+
+    Raises
+    ------
+    CatalogError
+        If the file rates an element an earlier file rated for the same
+        occupation (each element belongs to one file of the content model).
+    """
+    for code, needs in rated.requirements.items():
+        if needs:
+            held = requirements[code]
+            if not held.keys().isdisjoint(needs):
+                element = next(e for e in needs if e in held)
+                line = rated.taken[code][element]
+                problem = f"element {element} of {code} is rated in an earlier file too"
+                raise CatalogError([f"{rated.label}:{line}: {problem}"])
+            held.update(needs)
 
 
 _RATING_COLUMNS = (
@@ -310,9 +348,10 @@ _Numbered = tuple[int, list[str]]
 class _Ratings:
     """What the ratings of one file (Skills or Knowledge) become, pair by pair.
 
-    Requirements go into `requirements` (occupation -> element -> requirement)
-    and new elements into `elements`; the lines of ratings not imported are
-    kept, by reason, for the warnings.
+    Requirements go into `requirements` (occupation -> element ->
+    requirement, in the order of the IM rows of the pairs kept) and new
+    elements into `elements`; the lines of ratings not imported are kept, by
+    reason, for the warnings.
     """
 
     def __init__(  # noqa: PLR0917 (all needed, all different)
@@ -322,10 +361,11 @@ class _Ratings:
         kind: str,
         parents: dict[str, tuple[str, str]],
         elements: dict[str, Skill],
-        requirements: dict[str, dict[str, Requirement]],
+        occupations: Iterable[str],
     ) -> None:
         self.label, self.at, self.kind, self.parents = label, at, kind, parents
-        self.elements, self.requirements = elements, requirements
+        self.elements = elements
+        self.requirements: dict[str, dict[str, Requirement]] = {code: {} for code in occupations}
         self.made: dict[tuple[str, Level, float], Requirement] = {}
         self.irrelevant: list[int] = []
         self.suppressed: list[int] = []
@@ -333,21 +373,22 @@ class _Ratings:
         self.repeated: list[int] = []
         self.unknown: dict[tuple[str, str], int] = {}  # (occupation, element) -> first line
         # occupation -> element -> line of the pair taken (a dict per occupation: no tuple keys)
-        self.taken: dict[str, dict[str, int]] = {code: {} for code in requirements}
+        self.taken: dict[str, dict[str, int]] = {code: {} for code in self.requirements}
+        self.forgotten: set[int] = set()  # lines of pairs a later pair replaced
         # scale -> (occupation, element) -> rows out of order, in file order
         self.aside: dict[str, dict[tuple[str, str], list[_Numbered]]] = {"IM": {}, "LV": {}}
 
     def take(self, numbered_im: _Numbered, numbered_lv: _Numbered) -> None:
         """Take the IM and LV ratings, each with its line, of one occupation and element."""
         (line, im), (lv_line, lv) = numbered_im, numbered_lv
-        at_code, at_element, at_name, _, at_value, at_suppress, at_relevance = self.at
+        at_code, at_element, _, _, at_value, at_suppress, at_relevance = self.at
         code, element = im[at_code], im[at_element]
         needs = self.requirements.get(code)
         if needs is None:  # counted in pairs, like the flags
             self.unknown.setdefault((code, element), line)
             return
         if element not in self.elements:
-            self.elements[element] = self._skill(line, element, im[at_name])
+            self.elements[element] = self._skill(numbered_im, numbered_lv)
         try:
             importance, level = float(im[at_value]), float(lv[at_value])
         except ValueError:
@@ -358,10 +399,7 @@ class _Ratings:
             )
         taken = self.taken[code]  # element -> line of the pair taken
         before = taken.setdefault(element, line)
-        if before != line:  # rated again: the pair read last in the file stays
-            if before > line:
-                self.repeated.append(line)
-                return
+        if before != line:  # rated again; pairs come in file order, so this one stays
             self._forget(needs, element, before)
             taken[element] = line
         if lv[at_relevance] == "Y":  # the LV row says Not Relevant
@@ -385,17 +423,26 @@ class _Ratings:
     def _forget(self, needs: dict[str, Requirement], element: str, line: int) -> None:
         """Undo the pair taken from `line`: a pair later in the file rates its element again."""
         self.repeated.append(line)
+        self.forgotten.add(line)
         needs.pop(element, None)
-        for flagged in (self.irrelevant, self.suppressed):
-            if line in flagged:
-                flagged.remove(line)
 
-    def _skill(self, line: int, element: str, name: str) -> Skill:
-        """Return the skill an element stands for; raise `CatalogError` if it cannot be one."""
-        problem = id_problem(element) or label_problem(name)
-        if problem is not None:
-            column = "Element ID" if id_problem(element) else "Element Name"
-            raise CatalogError([f"{self.label}:{line}: {column}: {problem}"])
+    def _skill(self, *numbered: _Numbered) -> Skill:
+        """Return the skill the element of `numbered` rows stands for (named by the first).
+
+        Raises
+        ------
+        CatalogError
+            If a row's Element ID or Element Name cannot make one.
+        """
+        at_element, at_name = self.at[1], self.at[2]
+        element, name = numbered[0][1][at_element], numbered[0][1][at_name]
+        for line, rating in numbered:
+            if id_problem(rating[at_element]) is not None:
+                column, problem = "Element ID", id_problem(rating[at_element])
+            else:
+                column, problem = "Element Name", label_problem(rating[at_name])
+            if problem is not None:
+                raise CatalogError([f"{self.label}:{line}: {column}: {problem}"])
         return Skill(
             id=f"onet/{element}",
             name=name,
@@ -404,6 +451,11 @@ class _Ratings:
             hours=HOURS,
             external_ids={"onet": element},
         )
+
+    def waits_aside(self, rating: list[str]) -> bool:
+        """Whether a row of the occupation and element of `rating` waits aside."""
+        key = (rating[self.at[0]], rating[self.at[1]])
+        return key in self.aside["IM"] or key in self.aside["LV"]
 
     def put_aside(self, numbered: _Numbered) -> None:
         """Keep a row out of order for `pair_aside` (rows of other scales are passed over)."""
@@ -419,26 +471,35 @@ class _Ratings:
         Rows left without a pair are checked like the others and counted.
         """
         alone: list[_Numbered] = []
+        paired: set[str] = set()  # occupations given pairs here, after the others
         for key, ims in self.aside["IM"].items():
             lvs = self.aside["LV"].pop(key, [])
             for im, lv in zip(ims, lvs, strict=False):
                 self.take(im, lv)
+                paired.add(key[0])
             alone += ims[len(lvs) :] + lvs[len(ims) :]
         for lvs in self.aside["LV"].values():
             alone += lvs
         for numbered in alone:
             self._alone(numbered)
+        for code in paired & self.requirements.keys():  # back in the order of the IM rows
+            needs, taken = self.requirements[code], self.taken[code]
+            ordered = [
+                (element, needs[element]) for element in sorted(needs, key=taken.__getitem__)
+            ]
+            needs.clear()
+            needs.update(ordered)
 
     def _alone(self, numbered: _Numbered) -> None:
         """Check and count a rating left without its pair."""
-        at_code, at_element, at_name, at_scale, at_value, *_ = self.at
+        at_code, at_element, _, at_scale, at_value, *_ = self.at
         line, rating = numbered
         code, element = rating[at_code], rating[at_element]
         if code not in self.requirements:
             self.unknown.setdefault((code, element), line)
             return
         if element not in self.elements:
-            self.elements[element] = self._skill(line, element, rating[at_name])
+            self.elements[element] = self._skill(numbered)
         low, high = (1, 5) if rating[at_scale] == "IM" else (0, 7)
         try:
             number = float(rating[at_value])
