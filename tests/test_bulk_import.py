@@ -37,17 +37,13 @@ from ai_roles import Catalog, CatalogError, Level, Prerequisite, Requirement, Ro
 from ai_roles._bulk import paused_gc, unchecked
 from ai_roles.importers import DataWarning, _source, esco, onet
 from ai_roles.importers._source import Source, slug
+from releases import REAL, real_data
 from strategies import catalogs
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ESCO_A = FIXTURES / "esco" / "csv-v1.1.1"
 ESCO_B = FIXTURES / "esco" / "csv-with-en-and-labels"
 ONET = FIXTURES / "onet"
-REAL = Path(__file__).parents[1].parent / "shared" / "data"
-
-real_data = pytest.mark.skipif(
-    not REAL.exists(), reason="the official releases are not in ../shared/data"
-)
 
 CHUNKS = [1, 2, 3, 7, 256]
 """Chunk sizes to read with: one row, a few, and more than any test file holds."""

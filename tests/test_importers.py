@@ -24,6 +24,7 @@ from ai_roles import Catalog, CatalogError, Level, Requirement, Skill
 from ai_roles.importers import DataWarning, esco, onet
 from ai_roles.paths import learning_path
 from ai_roles.similarity import similarity
+from releases import REAL, real_data
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ESCO_A = FIXTURES / "esco" / "csv-v1.1.1"
@@ -31,11 +32,6 @@ ESCO_B = FIXTURES / "esco" / "csv-with-en-and-labels"
 ESCO_BROKEN = FIXTURES / "esco" / "broken"
 ONET = FIXTURES / "onet"
 ONET_BROKEN = ONET / "broken"
-REAL = Path(__file__).parents[1].parent / "shared" / "data"
-
-real_data = pytest.mark.skipif(
-    not REAL.exists(), reason="the official releases are not in ../shared/data"
-)
 
 ESCO_ZIPS = {
     "esco-v1.1.1-classification-en-csv.zip": (
