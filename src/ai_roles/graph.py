@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import attrs
 import networkx as nx
 
 from ai_roles._files import atomic_write
@@ -39,8 +40,10 @@ from ai_roles.model import (
     EffortModel,
     Level,
     Prerequisite,
+    Related,
     Requirement,
     Role,
+    Seniority,
     Skill,
     Tool,
 )
@@ -59,7 +62,7 @@ __all__ = [
 # written as JSON under the attribute name plus `_JSON_SUFFIX`.
 _XML_SAFE = re.compile("[\t\n\x20-\x7e\x80-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]*")
 _JSON_SUFFIX = ".json"
-_LISTS = ("aliases", "responsibilities", "sources")
+_LISTS = ("aliases", "responsibilities", "sources", "experience", "related")
 _MAPPINGS = ("external_ids",)
 _ROLE_FIELDS = (
     "name",
@@ -70,8 +73,10 @@ _ROLE_FIELDS = (
     "aliases",
     "external_ids",
     "sources",
+    "seniority",
+    "experience",
 )
-_ITEM_FIELDS = ("name", "category", "description", "hours", "aliases", "external_ids")
+_ITEM_FIELDS = ("name", "category", "description", "hours", "aliases", "external_ids", "related")
 
 
 def build_graph(catalog: Catalog) -> nx.DiGraph[str]:
@@ -310,10 +315,12 @@ def _encoded(catalog: Catalog, *, as_text: bool) -> nx.DiGraph[str]:
     def plain(value: Any) -> Any:
         if isinstance(value, Level):
             return int(value)
+        if isinstance(value, Seniority):
+            return value.name.lower()
         if isinstance(value, FrozenDict):
             value = dict(value)
         elif isinstance(value, tuple):
-            value = list(value)
+            value = [attrs.asdict(v) if isinstance(v, Related) else v for v in value]
         else:
             return value
         return json.dumps(value, ensure_ascii=False) if as_text else value

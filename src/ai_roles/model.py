@@ -37,10 +37,13 @@ __all__ = [
     "Level",
     "Prerequisite",
     "Profile",
+    "Related",
     "Requirement",
     "Role",
+    "Seniority",
     "Skill",
     "Tool",
+    "tool_credit",
 ]
 
 T = TypeVar("T")
@@ -90,11 +93,56 @@ class Level(enum.IntEnum):
         raise ValueError(msg)
 
 
+class Seniority(enum.IntEnum):
+    """How far into a career a role sits, and so who can be hired into it.
+
+    A career path enters `ENTRY` and `MID` roles on skills alone; `SENIOR`
+    and `LEAD` roles only after work in a role of `MID` seniority or above
+    (and, where a role lists `Role.experience`, in one of those roles).
+    """
+
+    ENTRY = 1
+    """Hired out of education or from another field: junior and graduate roles."""
+    MID = 2
+    """Hired on skills: the working practitioner."""
+    SENIOR = 3
+    """Hired on experience: staff roles, research scientists, architects."""
+    LEAD = 4
+    """Leads people or a function: managers, heads of a discipline."""
+
+    @classmethod
+    def parse(cls, value: Seniority | int | str) -> Seniority:
+        """Return the seniority a number (1-4) or a name (case-insensitive) stands for.
+
+        Raises
+        ------
+        ValueError
+            If `value` is neither; the message shows the value.
+
+        Examples
+        --------
+        >>> Seniority.parse("Senior"), Seniority.parse(1)
+        (<Seniority.SENIOR: 3>, <Seniority.ENTRY: 1>)
+        """
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 4:
+            return cls(value)
+        if isinstance(value, str) and value.strip().upper() in cls.__members__:
+            return cls[value.strip().upper()]
+        msg = f"{value!r} is not a seniority (entry, mid, senior or lead)"
+        raise ValueError(msg)
+
+
 # --- converters and validators -------------------------------------------------------
 
 
 def _level(value: Level | int | str) -> Level:
     return Level.parse(value)
+
+
+def _seniority(value: Seniority | int | str) -> Seniority:
+    return Seniority.parse(value)
 
 
 def _check_needed(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -215,6 +263,38 @@ def _check_prerequisites(_: object, attribute: attrs.Attribute[Any], value: Any)
             raise TypeError(msg)
 
 
+def _check_transfer(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not (isinstance(value, float) and 0.0 < value < 1.0):
+        msg = f"{attribute.name}: {value!r} is not a share of effort in (0, 1)"
+        raise ValueError(msg)
+
+
+@frozen(kw_only=True)
+class Related:
+    """Another item whose knowledge makes an item cheaper to learn.
+
+    `Related(item="javascript", transfer=0.3)` on Python means: a learner
+    who holds JavaScript at a level learns Python up to that level for 30 %
+    less effort (the levels above it cost in full).
+    """
+
+    item: str = field(validator=_check_id)
+    transfer: float = field(converter=_number, validator=_check_transfer)
+    reason: str = field(default="", validator=attrs.validators.instance_of(str))
+
+
+def _related(value: Iterable[Related | Mapping[str, Any]]) -> tuple[Related, ...]:
+    """Accept related items as objects or mappings of their fields."""
+    return tuple(r if isinstance(r, Related) else Related(**r) for r in value)
+
+
+def _check_related(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    for r in value:
+        if not isinstance(r, Related):
+            msg = f"{attribute.name}: {r!r} is not a related item"
+            raise TypeError(msg)
+
+
 @frozen(kw_only=True)
 class Item:
     """What skills and tools share: something a person learns, with an effort in hours.
@@ -238,6 +318,9 @@ class Item:
         Other names, for lookups.
     external_ids : mapping of str to str
         Ids in other taxonomies, e.g. ``{"esco": "http://data.europa.eu/esco/skill/..."}``.
+    related : tuple of Related
+        Items whose knowledge makes this one cheaper to learn, each with the
+        share of effort it saves (its transfer factor) and why.
     """
 
     id: str = field(validator=_check_id)
@@ -251,6 +334,9 @@ class Item:
     aliases: tuple[str, ...] = field(default=(), converter=_strings, validator=_check_strings)
     external_ids: FrozenDict[str, str] = field(
         factory=FrozenDict, converter=_string_map, validator=_check_string_map
+    )
+    related: tuple[Related, ...] = field(
+        default=(), converter=_related, validator=_check_related
     )
 
 
@@ -354,6 +440,12 @@ class Role:
         E.g. ``{"onet": "15-2051.00", "esco": "http://data.europa.eu/esco/occupation/..."}``.
     sources : tuple of str
         Where the description comes from.
+    seniority : Seniority
+        How far into a career the role sits (`Seniority.MID` when not said).
+    experience : tuple of str
+        Role ids: when given, the role is only entered after work in one of
+        them (nobody is hired as a data-science manager without having been
+        a data scientist).
     """
 
     id: str = field(validator=_check_id)
@@ -372,6 +464,12 @@ class Role:
         factory=FrozenDict, converter=_string_map, validator=_check_string_map
     )
     sources: tuple[str, ...] = field(default=(), converter=_strings, validator=_check_strings)
+    seniority: Seniority = field(
+        default=Seniority.MID,
+        converter=_seniority,
+        validator=attrs.validators.instance_of(Seniority),
+    )
+    experience: tuple[str, ...] = field(default=(), converter=_strings, validator=_check_ids)
 
 
 # --- people ---------------------------------------------------------------------------
@@ -474,6 +572,20 @@ class EffortModel:
 
 
 # --- the catalog ----------------------------------------------------------------------
+
+
+def tool_credit(level: Level) -> Level:
+    """Return the level at which holding a tool at `level` holds the skills it exercises.
+
+    One level below the tool's: a PyTorch practitioner works in deep learning,
+    an AWS practitioner in cloud computing; awareness of a tool implies nothing.
+
+    Examples
+    --------
+    >>> tool_credit(Level.PRACTITIONER), tool_credit(Level.AWARENESS)
+    (<Level.WORKING: 2>, <Level.NONE: 0>)
+    """
+    return Level(max(level - 1, Level.NONE))
 
 
 def _kinded(catalog: Catalog) -> Iterator[tuple[str, Role | Skill | Tool]]:
@@ -645,12 +757,13 @@ class Catalog:
         return self.effort.hours(hours, Level.parse(from_level), Level.parse(to_level))
 
     def closure(self, profile: Profile | Mapping[str, Level | int | str]) -> Profile:
-        """Return `profile` with every held item's prerequisites added, recursively.
+        """Return `profile` with what its held items imply added, recursively.
 
-        Each prerequisite is raised to the level it is needed at, unless it is
-        held higher already. Items may be given by id, name or alias; the
-        result holds ids. Items the catalog does not hold raise
-        `UnknownItemError`.
+        Each held item's prerequisites are raised to the level they are
+        needed at, and each held tool's skills to its credit (`tool_credit`:
+        one level below the tool's), unless held higher already. Items may be
+        given by id, name or alias; the result holds ids. Items the catalog
+        does not hold raise `UnknownItemError`.
 
         Examples
         --------
@@ -676,13 +789,22 @@ class Catalog:
             if level > Level.NONE:
                 found = self.item(key).id  # names and aliases become ids
                 levels[found] = max(level, levels.get(found, Level.NONE))
+        return Profile(levels=self._closed(levels))
+
+    def _closed(self, levels: dict[str, Level]) -> dict[str, Level]:
+        """Close `levels` (ids to levels) in place under prerequisites and tool credit."""
         stack = list(levels)
         while stack:
-            for p in self.item(stack.pop()).prerequisites:
-                if levels.get(p.item, Level.NONE) < p.level:
-                    levels[p.item] = p.level
-                    stack.append(p.item)
-        return Profile(levels=levels)
+            item = self.item(stack.pop())
+            implied = [(p.item, p.level) for p in item.prerequisites]
+            if isinstance(item, Tool):
+                credit = tool_credit(levels[item.id])
+                implied.extend((skill, credit) for skill in item.skills)
+            for other, level in implied:
+                if levels.get(other, Level.NONE) < level:
+                    levels[other] = level
+                    stack.append(other)
+        return levels
 
     def profile_of(self, role: str | Role) -> Profile:
         """Return what the holder of `role` is modelled as knowing.
@@ -910,6 +1032,8 @@ _ID = operator.attrgetter("id")
 _OPTIONS = operator.attrgetter("options")
 _PREREQUISITES = operator.attrgetter("prerequisites")
 _SKILLS = operator.attrgetter("skills")
+_RELATED = operator.attrgetter("related")
+_EXPERIENCE = operator.attrgetter("experience")
 
 
 def _definitions(catalog: Catalog, problems: list[str]) -> tuple[dict[str, int], dict[str, str]]:
@@ -999,6 +1123,28 @@ def _catalog_problems(catalog: Catalog) -> list[str]:
                     f"{location}: {tool.id!r} exercises {skill_id!r}"
                     " and cannot also be its prerequisite"
                 )
+    for kind, things in items:
+        for i, thing in itertools.compress(enumerate(things), map(_RELATED, things)):
+            for j, r in enumerate(thing.related):
+                location = f"{kind}s[{i}].related[{j}].item"
+                if r.item == thing.id:
+                    problems.append(f"{location}: {r.item!r} cannot be related to itself")
+                elif any(r.item == q.item for q in thing.related[:j]):
+                    problems.append(f"{location}: {r.item!r} is listed twice")
+                else:
+                    check_item(location, r.item)
+    roles = {role.id for role in catalog.roles}
+    for i, role in itertools.compress(enumerate(catalog.roles), map(_EXPERIENCE, catalog.roles)):
+        for j, other in enumerate(role.experience):
+            location = f"roles[{i}].experience[{j}]"
+            if other == role.id:
+                problems.append(f"{location}: {other!r} cannot be its own experience")
+            elif other in role.experience[:j]:
+                problems.append(f"{location}: {other!r} is listed twice")
+            elif other not in roles:
+                close = difflib.get_close_matches(other, sorted(roles), n=3)
+                hint = "; did you mean " + ", ".join(map(repr, close)) + "?" if close else ""
+                problems.append(f"{location}: unknown role {other!r}{hint}")
     problems.extend(
         f"{kind_of[cycle[0]]}s[{defined[cycle[0]]}].prerequisites: cycle {' -> '.join(cycle)}"
         for cycle in _cycles(edges)

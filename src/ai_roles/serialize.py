@@ -41,9 +41,11 @@ from ai_roles.model import (
     EffortModel,
     Level,
     Prerequisite,
+    Related,
     Profile,
     Requirement,
     Role,
+    Seniority,
     Skill,
     Tool,
 )
@@ -86,6 +88,7 @@ KINDS: dict[str, type[Any]] = {
     "catalog": Catalog,
     "effort-model": EffortModel,
     "prerequisite": Prerequisite,
+    "related": Related,
     "profile": Profile,
     "requirement": Requirement,
     "role": Role,
@@ -160,6 +163,10 @@ def _structure_matrix(value: Any, _: type[Any]) -> Any:
 
 def _structure_level(value: Any, _: type[Any]) -> Level:
     return Level.parse(value)
+
+
+def _structure_seniority(value: Any, _: type[Any]) -> Seniority:
+    return Seniority.parse(value)
 
 
 def _is_frozendict(kind: Any) -> bool:
@@ -246,6 +253,8 @@ def _make_converter(*, diagnostic: bool) -> cattrs.Converter:
     conv.register_structure_hook_func(_is_sequence_type, structure_sequence)
     conv.register_structure_hook(Level, _structure_level)
     conv.register_unstructure_hook(Level, int)
+    conv.register_structure_hook(Seniority, _structure_seniority)
+    conv.register_unstructure_hook(Seniority, lambda s: s.name.lower())
     conv.register_structure_hook_func(_is_frozendict, structure_mapping)
     conv.register_unstructure_hook_func(
         _is_frozendict, lambda d: {k: conv.unstructure(v) for k, v in d.items()}
