@@ -21,13 +21,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from ai_roles.advice import next_skills
+from ai_roles.careers import career_path, career_paths
 from ai_roles.exceptions import AIRolesError, CatalogError, NoPathError
 from ai_roles.graph import to_node_link, write_graphml
 from ai_roles.importers import DataWarning
 from ai_roles.model import Catalog, Level, Profile, Role
-from ai_roles.paths import career_path, career_paths, learning_path, next_skills, skill_gap
+from ai_roles.paths import learning_path, skill_gap
 from ai_roles.pictures import to_dot, to_mermaid
-from ai_roles.results import CareerPath, LearningPath
+from ai_roles.results import CareerPath, LearningPath, Step
 from ai_roles.serialize import dump, dumps, load, load_catalog
 from ai_roles.similarity import explain, most_similar
 
@@ -90,6 +92,13 @@ def _parser() -> argparse.ArgumentParser:
     optional.add_argument(
         "--optional", action="store_true", help="meet the target's optional requirements too"
     )
+    optional.add_argument(
+        "--prefer",
+        choices=("standard", "cheapest"),
+        default="standard",
+        help="among alternatives: the option the field uses or you hold, unless another"
+        " saves much (standard, the default), or the fewest hours (cheapest)",
+    )
 
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -137,9 +146,22 @@ def _parser() -> argparse.ArgumentParser:
     career.add_argument(
         "--max-step-hours",
         type=float,
-        required=True,
+        default=math.inf,
         metavar="H",
-        help="the most hours one move may need",
+        help="the most hours one move may need (default: no limit)",
+    )
+    career.add_argument(
+        "--max-moves",
+        type=int,
+        default=3,
+        metavar="N",
+        help="the most moves the path may make (default 3)",
+    )
+    career.add_argument(
+        "--worked-in",
+        action="append",
+        metavar="ROLE",
+        help="with --have/--profile: a role you have worked in (repeatable)",
     )
     career.add_argument("-k", type=int, default=1, help="how many paths (default 1)")
 
@@ -238,10 +260,17 @@ class _Context:
         names: dict[str, str] = self.catalog.derived("cli.names", _names)
         return names.get(item_or_role, item_or_role)
 
-    def reason(self, reason: str) -> str:
-        """Say a step's reason with names: its last word is an id (ids hold no spaces)."""
-        words, _, last = reason.rpartition(" ")
-        return f"{words} {self.name(last)}" if words else reason
+    def reason(self, step: Step) -> str:
+        """Say why a step is taken, with names, and what made it cheaper."""
+        reason = step.reason
+        said = (
+            f"required by {self.name(reason.of)}"
+            if reason.kind == "required"
+            else f"prerequisite of {self.name(reason.of)}"
+        )
+        if step.transfer_from is not None:
+            said += f" (less: knows {self.name(step.transfer_from)})"
+        return said
 
     def person(self) -> Profile | None:
         args = self.args
@@ -363,7 +392,9 @@ def _compare(ctx: _Context) -> None:
 
 def _gap(ctx: _Context) -> None:
     source, target = ctx.source_and_target()
-    gaps = skill_gap(ctx.catalog, source, target, include_optional=ctx.args.optional)
+    gaps = skill_gap(
+        ctx.catalog, source, target, include_optional=ctx.args.optional, prefer=ctx.args.prefer
+    )
 
     def show() -> None:
         rows = [(ctx.name(g.item), _level(g.have), _level(g.need), _hours(g.hours)) for g in gaps]
@@ -384,7 +415,7 @@ def _print_path(ctx: _Context, path: LearningPath) -> None:
             _level(s.from_level),
             _level(s.to_level),
             _hours(s.hours),
-            ctx.reason(s.reason),
+            ctx.reason(s),
         )
         for i, s in enumerate(path.steps, 1)
     ]
@@ -392,12 +423,16 @@ def _print_path(ctx: _Context, path: LearningPath) -> None:
     for c in path.chosen:
         options = " / ".join(ctx.name(o) for o in c.options)
         print(f"for {options}: {ctx.name(c.option)}", file=ctx.out)
+    if path.carried:
+        print("already met: " + ", ".join(ctx.name(i) for i in path.carried), file=ctx.out)
     print(f"total: {_hours(path.total_hours)} in {len(path.steps)} steps", file=ctx.out)
 
 
 def _path(ctx: _Context) -> None:
     source, target = ctx.source_and_target()
-    path = learning_path(ctx.catalog, source, target, include_optional=ctx.args.optional)
+    path = learning_path(
+        ctx.catalog, source, target, include_optional=ctx.args.optional, prefer=ctx.args.prefer
+    )
     if ctx.args.format != "table" and not ctx.args.json:
         picture = to_dot if ctx.args.format == "dot" else to_mermaid
         ctx.out.write(picture(ctx.catalog, path))
@@ -414,7 +449,13 @@ def _path(ctx: _Context) -> None:
 def _career(ctx: _Context) -> None:
     source, target = ctx.source_and_target()
     args = ctx.args
-    options = {"max_step_hours": args.max_step_hours, "include_optional": args.optional}
+    options = {
+        "max_step_hours": args.max_step_hours,
+        "max_moves": args.max_moves,
+        "worked_in": args.worked_in or (),
+        "include_optional": args.optional,
+        "prefer": args.prefer,
+    }
     found: tuple[CareerPath, ...]
     if args.k == 1:
         found = (career_path(ctx.catalog, source, target, **options),)
@@ -430,10 +471,21 @@ def _career(ctx: _Context) -> None:
                 names.insert(0, "your profile")
             print(" -> ".join(names), file=ctx.out)
             rows = [
-                (i, ctx.name(leg.target), len(leg.steps), _hours(leg.total_hours))
+                (
+                    i,
+                    ctx.name(leg.target),
+                    len(leg.steps),
+                    _hours(leg.total_hours),
+                    len(leg.carried),
+                )
                 for i, leg in enumerate(career.legs, 1)
             ]
-            _table(rows, ("move", "into", "steps", "hours"), ctx.out, right=(0, 2, 3))
+            _table(
+                rows,
+                ("move", "into", "steps", "hours", "already met"),
+                ctx.out,
+                right=(0, 2, 3, 4),
+            )
             print(f"total: {_hours(career.total_hours)}\n", file=ctx.out)
 
     ctx.emit(found[0] if args.k == 1 else found, show)
@@ -450,7 +502,12 @@ def _next(ctx: _Context) -> None:
         raise _Usage(msg)
     source: str | Profile = person if person is not None else args.role
     suggestions = next_skills(
-        ctx.catalog, source, k=args.k, targets=args.target, include_optional=args.optional
+        ctx.catalog,
+        source,
+        k=args.k,
+        targets=args.target,
+        include_optional=args.optional,
+        prefer=args.prefer,
     )
 
     def show() -> None:

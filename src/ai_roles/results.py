@@ -7,6 +7,7 @@ document for `ai_roles.dumps` (a web service can return them as they are).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -24,6 +25,7 @@ __all__ = [
     "Gap",
     "LearningPath",
     "Match",
+    "Reason",
     "SimilarityMatrix",
     "Step",
     "Suggestion",
@@ -183,6 +185,43 @@ class Gap:
     hours: float = field(converter=_number, validator=_check_hours)
 
 
+def _check_kind(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value not in {"required", "prerequisite"}:
+        msg = f"{attribute.name}: {value!r} is not 'required' or 'prerequisite'"
+        raise ValueError(msg)
+
+
+def _check_id(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not (isinstance(value, str) and value and not any(c.isspace() for c in value)):
+        msg = f"{attribute.name}: {value!r} is not an id (non-empty, no whitespace)"
+        raise ValueError(msg)
+
+
+def _optional_id(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        _check_id(_, attribute, value)
+
+
+@frozen(kw_only=True)
+class Reason:
+    """Why a learning path raises an item to the level it does.
+
+    Attributes
+    ----------
+    kind : {"required", "prerequisite"}
+        ``"required"``: the target role requires the item at `level`;
+        ``"prerequisite"``: learning item `of` needs it at `level` first.
+    of : str
+        The target role's id, or the id of the item it is a prerequisite of.
+    level : Level
+        The level needed there: the level the step raises the item to.
+    """
+
+    kind: str = field(validator=_check_kind)
+    of: str = field(validator=_check_id)
+    level: Level = field(converter=_level)
+
+
 @frozen(kw_only=True)
 class Step:
     """One step of a learning path: raise an item from one level to another.
@@ -192,15 +231,19 @@ class Step:
     item : str
     from_level, to_level : Level
     hours : float
-    reason : str
-        ``"required by <role id>"`` or ``"prerequisite of <item id>"``.
+        The hours of the step, less any transfer from a related item held.
+    reason : Reason
+        Why the step is taken, at the level needed.
+    transfer_from : str or None
+        The held item whose knowledge made the step cheaper, if any.
     """
 
-    item: str
+    item: str = field(validator=_check_id)
     from_level: Level = field(converter=_level)
     to_level: Level = field(converter=_level, validator=_check_rising)
     hours: float = field(converter=_number, validator=_check_hours)
-    reason: str
+    reason: Reason = field(validator=attrs.validators.instance_of(Reason))
+    transfer_from: str | None = field(default=None, validator=_optional_id)
 
 
 @frozen(kw_only=True)
@@ -219,6 +262,26 @@ class Choice:
     option: str
 
 
+def _steps(value: Iterable[Step]) -> tuple[Step, ...]:
+    return tuple(value)
+
+
+def _legs(value: Iterable[LearningPath]) -> tuple[LearningPath, ...]:
+    return tuple(value)
+
+
+def _choices(value: Iterable[Choice]) -> tuple[Choice, ...]:
+    return tuple(value)
+
+
+def _check_total(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    parts = instance.steps if hasattr(instance, "steps") else instance.legs
+    expected = math.fsum(p.hours if hasattr(p, "hours") else p.total_hours for p in parts)
+    if not math.isclose(value, expected, rel_tol=1e-9, abs_tol=1e-6):
+        msg = f"{attribute.name}: {value!r} is not the sum of its parts ({expected!r})"
+        raise ValueError(msg)
+
+
 @frozen(kw_only=True)
 class LearningPath:
     """What to learn, in order, to move from a role or profile into a role.
@@ -234,14 +297,20 @@ class LearningPath:
     chosen : tuple of Choice
         For each requirement with alternatives, the option used.
     total_hours : float
-        The sum of the steps' hours: the least possible.
+        The sum of the steps' hours.
+    carried : tuple of str
+        The items of the target's requirements that the source already
+        meets: what it carries over into the role.
     """
 
-    source: str | None = None
-    target: str
-    steps: tuple[Step, ...]
-    chosen: tuple[Choice, ...] = ()
-    total_hours: float = field(converter=_number, validator=_check_hours)
+    source: str | None = field(default=None, validator=_optional_id)
+    target: str = field(validator=_check_id)
+    steps: tuple[Step, ...] = field(converter=_steps)
+    chosen: tuple[Choice, ...] = field(default=(), converter=_choices)
+    total_hours: float = field(
+        converter=_number, validator=[_check_hours, _check_total]
+    )
+    carried: tuple[str, ...] = field(default=(), converter=_strings)
 
 
 @frozen(kw_only=True)
@@ -254,14 +323,17 @@ class CareerPath:
         The roles in order, source first (absent when the source is a
         profile) and target last.
     legs : tuple of LearningPath
-        One learning path per move.
+        One learning path per move, from what the learner holds then: all
+        they learned before, and the profiles of the roles they worked in.
     total_hours : float
         The sum of the legs' hours.
     """
 
     roles: tuple[str, ...] = field(converter=_strings)
-    legs: tuple[LearningPath, ...]
-    total_hours: float = field(converter=_number, validator=_check_hours)
+    legs: tuple[LearningPath, ...] = field(converter=_legs)
+    total_hours: float = field(
+        converter=_number, validator=[_check_hours, _check_total]
+    )
 
 
 @frozen(kw_only=True)

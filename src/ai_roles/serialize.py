@@ -56,6 +56,7 @@ from ai_roles.results import (
     Gap,
     LearningPath,
     Match,
+    Reason,
     SimilarityMatrix,
     Step,
     Suggestion,
@@ -102,6 +103,7 @@ KINDS: dict[str, type[Any]] = {
     "learning-path": LearningPath,
     "match": Match,
     "similarity-matrix": SimilarityMatrix,
+    "reason": Reason,
     "step": Step,
     "suggestion": Suggestion,
 }
