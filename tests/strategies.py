@@ -10,8 +10,10 @@ from ai_roles import (
     Level,
     Prerequisite,
     Profile,
+    Related,
     Requirement,
     Role,
+    Seniority,
     Skill,
     Tool,
 )
@@ -26,6 +28,7 @@ levels = st.sampled_from(Level)
 held_levels = st.sampled_from([lv for lv in Level if lv > Level.NONE])
 hours = st.floats(min_value=0, max_value=500, allow_nan=False, allow_infinity=False)
 importances = st.floats(min_value=0, max_value=1, exclude_min=True)
+transfers = st.floats(min_value=0, max_value=1, exclude_min=True, exclude_max=True)
 texts = st.lists(text, max_size=2).map(tuple)
 external_ids = st.dictionaries(st.sampled_from(["esco", "onet", "wikidata"]), text, max_size=2)
 
@@ -66,6 +69,10 @@ def catalogs(
     skills, tools = [], []
     skill_ids = [item for item, tool in zip(item_ids, is_tool, strict=True) if not tool]
     for item, tool in zip(item_ids, is_tool, strict=True):
+        others = [i for i in item_ids if i != item]
+        related = (
+            draw(st.lists(st.sampled_from(others), unique=True, max_size=2)) if others else []
+        )
         common = {
             "id": item,
             "name": draw(names),
@@ -75,6 +82,9 @@ def catalogs(
             "hours": draw(hours),
             "aliases": draw(texts),
             "external_ids": draw(external_ids),
+            "related": [
+                Related(item=r, transfer=draw(transfers), reason=draw(text)) for r in related
+            ],
         }
         if tool:
             allowed = [s for s in skill_ids if item not in {p.item for p in prerequisites[s]}]
@@ -92,6 +102,10 @@ def catalogs(
             skills.append(Skill(**common))
     roles = []
     for role_id in role_ids:
+        others = [r for r in role_ids if r != role_id]
+        experience = (
+            draw(st.lists(st.sampled_from(others), unique=True, max_size=2)) if others else []
+        )
         pool = draw(st.permutations(item_ids))
         requirements = []
         start = 0
@@ -121,6 +135,8 @@ def catalogs(
                 aliases=draw(texts),
                 external_ids=draw(external_ids),
                 sources=draw(texts),
+                seniority=draw(st.sampled_from(Seniority)),
+                experience=experience,
             )
         )
     return Catalog(

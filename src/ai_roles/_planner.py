@@ -83,15 +83,22 @@ class Costing:
 
     def __init__(self, planner: Planner, held: Mapping[str, Level]) -> None:
         self.planner = planner
-        self.discount: dict[str, tuple[float, Level, str]] = {}
+        self.sources: dict[str, list[tuple[float, Level, str]]] = {}  # item -> what discounts it
         for source, level in held.items():
             for item, factor in planner.transfers_from.get(source, ()):
-                best = self.discount.get(item)
-                if best is None or (factor * planner.share[level], source) > (
-                    best[0] * planner.share[best[1]],
-                    best[2],
-                ):
-                    self.discount[item] = (factor, level, source)
+                self.sources.setdefault(item, []).append((factor, level, source))
+
+    def _best(self, item: str, start: Level, end: Level) -> tuple[float, str | None]:
+        """Return the largest share of effort saved on this climb, and the item that saves it."""
+        share = self.planner.share
+        best: tuple[float, str | None] = (0.0, None)
+        for factor, cap, source in self.sources.get(item, ()):
+            saved = factor * (share[min(end, cap)] - share[min(start, cap)])
+            if saved > best[0] + _EPSILON or (
+                abs(saved - best[0]) <= _EPSILON and saved > 0 and source < str(best[1])
+            ):
+                best = (saved, source)
+        return best
 
     def cost(self, item: str, start: Level, end: Level) -> float:
         """Return the hours to raise `item` from `start` to `end`, after transfer."""
@@ -99,18 +106,13 @@ class Costing:
             return 0.0
         share = self.planner.share
         full = share[end] - share[start]
-        found = self.discount.get(item)
-        if found is not None:
-            factor, cap, _ = found
-            full -= factor * (share[min(end, cap)] - share[min(start, cap)])
+        if item in self.sources:
+            full -= self._best(item, start, end)[0]
         return self.planner.hours[item] * full
 
     def source(self, item: str, start: Level, end: Level) -> str | None:
         """Return the held item whose knowledge discounts this raise, if any."""
-        found = self.discount.get(item)
-        if found is None or min(end, found[1]) <= start:
-            return None
-        return found[2]
+        return self._best(item, start, end)[1] if end > start else None
 
     def raise_levels(self, levels: Levels, additions: Iterable[tuple[str, Level]]) -> float:
         """Raise `levels` in place to hold `additions` and their prerequisites; return the hours."""
@@ -447,16 +449,15 @@ class Planner:
 
         Each requirement, essential or optional, is held at its level through
         the option the learner uses (held highest, else the first listed);
-        the result is closed under prerequisites and tool credit.
+        the result is closed under prerequisites and tool credit, as
+        `Catalog.closure` closes a profile.
         """
         levels = dict(held)
-        stack = []
         for r in role.requirements:
             option = self.preferred(levels, r)
             if levels.get(option, Level.NONE) < r.level:
                 levels[option] = r.level
-                stack.append(option)
-        # Closed as `Catalog.closure` closes: prerequisites, then tool credit.
+        stack = list(levels)
         while stack:
             item = stack.pop()
             implied = [(p.item, p.level) for p in self.needs[item]]

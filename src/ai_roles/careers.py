@@ -256,6 +256,8 @@ class _Trip:
         combine: Callable[[Any, Any], Any] = np.add,
     ) -> list[_Label]:
         """Return up to `k` labels at the target, best first (`combine` adds or takes the max)."""
+        if self.start.role == self.goal:  # already there: a path of no moves
+            return [self.start]
         counter = itertools.count()
         heap: list[tuple[float, int, int, _Label | None, _Label, int]] = []
         found: list[_Label] = []
