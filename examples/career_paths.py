@@ -1,5 +1,8 @@
 """Career paths: stepping-stone roles when a move is too far to make in one go.
 
+The learner keeps what they learn, and working in a role teaches its profile
+on the job: a stepping stone can make the whole way shorter than the direct move.
+
 Run it with ``python examples/career_paths.py``.
 """
 
@@ -8,7 +11,8 @@ from __future__ import annotations
 import math
 
 import ai_roles
-from ai_roles.paths import career_path, career_paths, learning_path
+from ai_roles.careers import career_path, career_paths
+from ai_roles.paths import learning_path
 
 
 def main(source: str = "AI Product Manager", target: str = "AI Research Scientist") -> None:
@@ -29,7 +33,11 @@ def main(source: str = "AI Product Manager", target: str = "AI Research Scientis
     for leg in best.legs:
         print(f"  into {catalog.role(leg.target).name}: {leg.total_hours:.0f} h")
 
-    print("\nThe three best paths with no limit on a move:")
+    for leg in best.legs[1:]:  # what earlier roles and learning carried into each later move
+        carried = ", ".join(catalog.item(i).name for i in leg.carried)
+        print(f"  {catalog.role(leg.target).name} already met: {carried}")
+
+    print("\nThe three best paths with no limit on a move (at most three moves):")
     for path in career_paths(catalog, source, target, max_step_hours=math.inf, k=3):
         names = " -> ".join(catalog.role(r).name for r in path.roles)
         print(f"  {path.total_hours:>6.0f} h  {names}")

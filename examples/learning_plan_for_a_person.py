@@ -9,7 +9,9 @@ from __future__ import annotations
 import math
 
 import ai_roles
-from ai_roles.paths import career_path, learning_path, next_skills
+from ai_roles.advice import next_skills
+from ai_roles.careers import career_path
+from ai_roles.paths import learning_path
 
 # A data analyst who knows Python and SQL well, some statistics, and Tableau.
 ME = {
@@ -18,6 +20,13 @@ ME = {
     "statistics": "working",
     "tableau": "working",
 }
+
+
+def why(catalog: ai_roles.Catalog, step: ai_roles.results.Step) -> str:
+    """Say a step's reason in words: the role that requires it, or the item it opens."""
+    if step.reason.kind == "required":
+        return f"required by {catalog.role(step.reason.of).name}"
+    return f"needed for {catalog.item(step.reason.of).name}"
 
 
 def main(target: str = "MLOps Engineer", budget: float = 400) -> None:
@@ -29,7 +38,7 @@ def main(target: str = "MLOps Engineer", budget: float = 400) -> None:
         item = catalog.item(step.item)
         print(
             f"{number:>3}. {item.name:<30} {step.from_level.name.lower():>12} -> "
-            f"{step.to_level.name.lower():<12} {step.hours:>6.0f} h  ({step.reason})"
+            f"{step.to_level.name.lower():<12} {step.hours:>6.0f} h  ({why(catalog, step)})"
         )
     for choice in path.chosen:  # the alternatives taken, e.g. MLflow rather than Kubeflow
         names = " / ".join(catalog.item(o).name for o in choice.options)

@@ -12,8 +12,10 @@ import pytest
 
 import ai_roles
 from ai_roles import Profile
+from ai_roles.advice import next_skills
+from ai_roles.careers import career_path
 from ai_roles.cli import main
-from ai_roles.paths import career_path, learning_path, next_skills, skill_gap
+from ai_roles.paths import learning_path, skill_gap
 from ai_roles.similarity import explain, most_similar
 
 CATALOG = ai_roles.load_catalog()
@@ -434,7 +436,7 @@ class TestBadInput:
             "10",
         )
         assert 1 == code
-        assert re.search(r"max_step_hours >= [\d.]+ would give a path", err)
+        assert re.search(r"--max-step-hours [\d.]+ gives a path", err)
 
     def test_help(self, capsys):
         """--help exits 0 and lists the subcommands."""

@@ -24,9 +24,10 @@ from ai_roles import (
     read_graphml,
     write_graphml,
 )
+from ai_roles.advice import next_skills
 from ai_roles.cli import main
 from ai_roles.importers import DataWarning, esco, onet
-from ai_roles.paths import learning_path, next_skills
+from ai_roles.paths import learning_path
 from ai_roles.similarity import similarity
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -154,7 +155,7 @@ class TestDocuments:
                     "from_level": 4,
                     "to_level": 1,
                     "hours": 1,
-                    "reason": "",
+                    "reason": {"kind": "required", "of": "r", "level": 1},
                 },
                 "to_level: <Level.AWARENESS: 1> is not above from_level",
             ),

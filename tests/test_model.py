@@ -352,9 +352,11 @@ class TestProfiles:
             small_catalog().closure(Profile(levels={"cobol": 2}))
 
     def test_profile_of_role(self):
-        """A role's profile: first options at their level, closed under prerequisites."""
+        """A role's profile: first options at their level, closed under prerequisites and tool
+        credit (PyTorch at practitioner holds deep learning at working)."""
         cat = small_catalog()
-        assert {"pytorch": 3, "ml": 4, "python": 2} == dict(cat.profile_of("MLE").levels)
+        expected = {"pytorch": 3, "dl": 2, "ml": 4, "python": 2}
+        assert expected == dict(cat.profile_of("MLE").levels)
 
 
 @given(catalogs())

@@ -22,8 +22,11 @@ from ai_roles import (
     to_dot,
     to_mermaid,
 )
-from ai_roles.paths import career_path, learning_path
-from ai_roles.results import CareerPath, LearningPath, Step
+from ai_roles.careers import career_path
+from ai_roles.paths import learning_path
+from ai_roles.results import CareerPath, LearningPath, Reason, Step
+
+WHY = Reason(kind="required", of="ops", level=1)
 from ai_roles.similarity import most_similar
 
 DOT = shutil.which("dot")
@@ -312,7 +315,8 @@ class TestLearningPathDot:
     def test_from_a_role(self):
         """A path from a role names the role in the title."""
         path = learning_path(builtin(), "data-scientist", "mlops-engineer")
-        assert 'label="Data Scientist → MLOps Engineer: 578 h"' in to_dot(builtin(), path)
+        title = f'label="Data Scientist → MLOps Engineer: {path.total_hours:,.0f} h"'
+        assert title in to_dot(builtin(), path)
 
     def test_nothing_to_learn(self):
         """An empty path draws a note and its title."""
@@ -326,9 +330,9 @@ class TestLearningPathDot:
         path = LearningPath(
             target="ops",
             steps=[
-                Step(item="docker", from_level=0, to_level=1, hours=3, reason="x"),
-                Step(item="docker", from_level=1, to_level=2, hours=9, reason="x"),
-                Step(item="kubernetes", from_level=0, to_level=3, hours=60, reason="x"),
+                Step(item="docker", from_level=0, to_level=1, hours=3, reason=WHY),
+                Step(item="docker", from_level=1, to_level=2, hours=9, reason=WHY),
+                Step(item="kubernetes", from_level=0, to_level=3, hours=60, reason=WHY),
             ],
             total_hours=72,
         )
@@ -339,8 +343,8 @@ class TestLearningPathDot:
     def test_prerequisite_after_its_dependent(self):
         """A hand-made path out of order still links the prerequisite's step."""
         steps = [
-            Step(item="kubernetes", from_level=0, to_level=3, hours=60, reason="x"),
-            Step(item="docker", from_level=0, to_level=2, hours=12, reason="x"),
+            Step(item="kubernetes", from_level=0, to_level=3, hours=60, reason=WHY),
+            Step(item="docker", from_level=0, to_level=2, hours=12, reason=WHY),
         ]
         text = to_dot(stack(), LearningPath(target="ops", steps=steps, total_hours=72))
         assert [("docker", "kubernetes")] == [(t, h) for t, h, _ in dot_edges(text)]
@@ -467,8 +471,17 @@ class TestCareerPath:
     def test_hand_made(self):
         """Roles that only the legs name still get nodes, so every edge joins declared nodes."""
         legs = (
-            LearningPath(source="junior", target="middle", steps=(), total_hours=5),
-            LearningPath(target="senior", steps=(), total_hours=7),
+            LearningPath(
+                source="junior",
+                target="middle",
+                steps=[Step(item="a", from_level=0, to_level=1, hours=5, reason=WHY)],
+                total_hours=5,
+            ),
+            LearningPath(
+                target="senior",
+                steps=[Step(item="b", from_level=0, to_level=1, hours=7, reason=WHY)],
+                total_hours=7,
+            ),
         )
         career = CareerPath(roles=("senior",), legs=legs, total_hours=12)
         assert ["you (profile)", "senior", "junior", "middle"] == list(

@@ -681,8 +681,9 @@ def main(
 
 def _failure(error: Exception) -> tuple[int, str]:
     """Return the exit code and the line to print for `error`."""
-    if isinstance(error, NoPathError):
-        return 1, f"{PROG}: {error}"
+    if isinstance(error, NoPathError):  # said in the command's words, not the function's
+        message = str(error).replace("max_step_hours >=", "--max-step-hours")
+        return 1, f"{PROG}: {message}".replace(" moves has", " moves (--max-moves) has")
     if isinstance(error, OSError):
         where = f": {error.filename}" if error.filename else ""
         return 2, f"{PROG}: error: {error.strerror or error}{where}"

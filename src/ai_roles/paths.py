@@ -9,7 +9,10 @@ in `ai_roles.advice`.
 
 from __future__ import annotations
 
+import importlib
+import warnings
 from collections.abc import Mapping
+from typing import Any
 
 from ai_roles._planner import (
     ENUMERATION_LIMIT,
@@ -191,3 +194,24 @@ def learning_path(
     return planner(catalog).path(
         source_id, held, role, considered(role, include_optional=include_optional), prefer=prefer
     )
+
+
+_MOVED = {
+    "career_path": "ai_roles.careers",
+    "career_paths": "ai_roles.careers",
+    "next_skills": "ai_roles.advice",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Give the functions that moved out of this module, with a `DeprecationWarning`."""
+    if name in _MOVED:
+        module = _MOVED[name]
+        warnings.warn(
+            f"ai_roles.paths.{name} moved to {module}.{name} (and ai_roles.{name})",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(importlib.import_module(module), name)
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
