@@ -70,9 +70,7 @@ def catalogs(
     skill_ids = [item for item, tool in zip(item_ids, is_tool, strict=True) if not tool]
     for item, tool in zip(item_ids, is_tool, strict=True):
         others = [i for i in item_ids if i != item]
-        related = (
-            draw(st.lists(st.sampled_from(others), unique=True, max_size=2)) if others else []
-        )
+        related = draw(st.lists(st.sampled_from(others), unique=True, max_size=2)) if others else []
         common = {
             "id": item,
             "name": draw(names),

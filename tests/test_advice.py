@@ -59,10 +59,15 @@ def test_transfer(case):
     item = case["learn"]
     plain = CATALOG.hours(item, Level.NONE, Level.PRACTITIONER)
     role = ai_roles.Role(
-        id="learner-target", name="Target", requirements=[ai_roles.Requirement(options=[item], level=3)]
+        id="learner-target",
+        name="Target",
+        requirements=[ai_roles.Requirement(options=[item], level=3)],
     )
     cat = ai_roles.Catalog(
-        roles=[*CATALOG.roles, role], skills=CATALOG.skills, tools=CATALOG.tools, effort=CATALOG.effort
+        roles=[*CATALOG.roles, role],
+        skills=CATALOG.skills,
+        tools=CATALOG.tools,
+        effort=CATALOG.effort,
     )
     path = learning_path(cat, case["have"], "learner-target")
     (step,) = [s for s in path.steps if s.item == item]

@@ -16,8 +16,10 @@ from ai_roles import (
     Level,
     Prerequisite,
     Profile,
+    Related,
     Requirement,
     Role,
+    Seniority,
     Skill,
     Tool,
     UnknownItemError,
@@ -221,6 +223,59 @@ class TestCatalogChecks:
         ]
         assert expected == list(problems)
         assert str(info.value).startswith("9 problems:\n  skills[3].id")
+
+    def test_related_and_experience(self):
+        """Related items and a role's experience must name other, known items and roles, once."""
+        with pytest.raises(CatalogError) as info:
+            Catalog(
+                skills=[
+                    Skill(
+                        id="a",
+                        name="A",
+                        related=[
+                            Related(item="a", transfer=0.5),
+                            Related(item="b", transfer=0.3),
+                            Related(item="b", transfer=0.2),
+                            Related(item="pyhton", transfer=0.2),
+                        ],
+                    ),
+                    Skill(id="b", name="B"),
+                ],
+                roles=[
+                    Role(id="lead", name="Lead", experience=["lead", "dev", "dev", "devv"]),
+                    Role(id="dev", name="Dev"),
+                ],
+            )
+        assert [
+            "skills[0].related[0].item: 'a' cannot be related to itself",
+            "skills[0].related[2].item: 'b' is listed twice",
+            "skills[0].related[3].item: unknown item 'pyhton'",
+            "roles[0].experience[0]: 'lead' cannot be its own experience",
+            "roles[0].experience[2]: 'dev' is listed twice",
+            "roles[0].experience[3]: unknown role 'devv'; did you mean 'dev'?",
+        ] == list(info.value.problems)
+
+    @pytest.mark.parametrize(
+        ("make", "message"),
+        [
+            (lambda: Related(item="x", transfer=1.0), "transfer: 1.0 is not a share of effort"),
+            (lambda: Related(item="x", transfer=0), "transfer: 0.0 is not a share of effort"),
+            (lambda: Role(id="r", name="R", seniority="junior"), "'junior' is not a seniority"),
+            (lambda: Skill(id="s", name="S", related=["x"]), "'x' is not a related item"),
+        ],
+    )
+    def test_field_checks(self, make, message):
+        """Transfer factors lie strictly between 0 and 1; seniority is one of four names."""
+        with pytest.raises((ValueError, TypeError), match=re.escape(message)):
+            make()
+
+    def test_seniority_parses(self):
+        """Seniority reads names in any case and numbers 1-4."""
+        assert Seniority.LEAD == Role(id="r", name="R", seniority="Lead").seniority
+        assert Seniority.ENTRY == Role(id="r", name="R", seniority=1).seniority
+        assert Seniority.MID == Role(id="r", name="R").seniority
+        with pytest.raises(ValueError, match="is not a seniority"):
+            Seniority.parse(True)
 
     def test_self_prerequisite_is_a_cycle(self):
         """An item that needs itself is a cycle of one."""

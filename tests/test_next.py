@@ -20,9 +20,9 @@ def people(draw):
     return catalog, draw(profiles(catalog))
 
 
-def required(catalog: Catalog, role: Role, path) -> dict[str, float]:
+def required(role: Role, path) -> dict[str, float]:
     """The items `path` uses to meet `role`'s essential requirements, with their importance."""
-    chosen = dict(zip([c.options for c in path.chosen], [c.option for c in path.chosen]))
+    chosen = {c.options: c.option for c in path.chosen}
     found: dict[str, float] = {}
     for r in role.requirements:
         if r.essential:
@@ -45,7 +45,7 @@ class TestProperties:
         nearest = min(p.total_hours for p in paths.values())
         ranks = []
         for s in suggestions:
-            assert any(s.item in required(catalog, r, paths[r.id]) for r in catalog.roles)
+            assert any(s.item in required(r, paths[r.id]) for r in catalog.roles)
             value = 0.0
             for role_id, saved in s.saved.items():
                 (step,) = [x for x in paths[role_id].steps if x.item == s.item]
@@ -56,9 +56,7 @@ class TestProperties:
                     assert saved < step.hours + 1e-9
                 reach = math.exp(-(paths[role_id].total_hours - nearest) / REACH_HOURS)
                 role = catalog.role(role_id)
-                weight = required(catalog, role, paths[role_id]).get(
-                    s.item, PREREQUISITE_IMPORTANCE
-                )
+                weight = required(role, paths[role_id]).get(s.item, PREREQUISITE_IMPORTANCE)
                 value += reach * weight * saved
             ranks.append((-value / s.hours, -len(s.saved), -math.fsum(s.saved.values()), s.item))
         assert [r[1:] for r in sorted(ranks, key=lambda r: (round(r[0], 9), *r[1:]))] == [

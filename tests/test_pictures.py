@@ -25,9 +25,9 @@ from ai_roles import (
 from ai_roles.careers import career_path
 from ai_roles.paths import learning_path
 from ai_roles.results import CareerPath, LearningPath, Reason, Step
+from ai_roles.similarity import most_similar
 
 WHY = Reason(kind="required", of="ops", level=1)
-from ai_roles.similarity import most_similar
 
 DOT = shutil.which("dot")
 needs_dot = pytest.mark.skipif(

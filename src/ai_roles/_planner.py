@@ -369,7 +369,14 @@ class Planner:
                     from_level=start,
                     to_level=raised[item],
                     hours=costing.cost(item, start, raised[item]),
-                    reason=self._reason(item, raised, dependents, required, weight, target),
+                    reason=self._reason(
+                        item,
+                        raised=raised,
+                        dependents=dependents,
+                        required=required,
+                        weight=weight,
+                        target=target,
+                    ),
                     transfer_from=costing.source(item, start, raised[item]),
                 )
             )
@@ -382,6 +389,7 @@ class Planner:
     def _reason(
         self,
         item: str,
+        *,
         raised: Mapping[str, Level],
         dependents: Mapping[str, list[str]],
         required: Mapping[str, tuple[Level, float]],
@@ -419,7 +427,7 @@ class Planner:
             required[chosen[j]] = (max(level, r.level), max(importance, r.importance))
         steps = self.steps(held, final, required, target.id, costing)
         carried = []
-        for j, r in enumerate(requirements):
+        for r in requirements:
             option = self.meeting(held, r)
             if option is not None and option not in carried:
                 carried.append(option)

@@ -130,11 +130,11 @@ def next_skills(
             spent = costing.raise_levels(dict(held), [(item, level)])
             saved: dict[str, float] = {}
             worth = 0.0
-            for role, start, to, importance in uses:
-                hours = costing.cost(item, start, min(level, to))
-                if hours > 0:
-                    saved[role] = hours
-                    worth += reach[role] * importance * hours
+            for role_id, start, to, weight in uses:
+                gain = costing.cost(item, start, min(level, to))
+                if gain > 0:
+                    saved[role_id] = gain
+                    worth += reach[role_id] * weight * gain
             if not saved or spent <= 0:
                 continue
             value = worth / spent

@@ -115,7 +115,8 @@ class _Moves:
         costs = self.hours[items] * np.maximum(self.entry_share - have[items], 0.0)
         costs *= 1.0 - off[items]
         cheapest = np.minimum.reduceat(costs, self.group_start)
-        return np.bincount(self.group_role, weights=cheapest, minlength=len(self.ids))
+        total = np.bincount(self.group_role, weights=cheapest, minlength=len(self.ids))
+        return np.asarray(total, dtype=np.float64)
 
 
 def _moves(catalog: Catalog) -> _Moves:
@@ -151,8 +152,10 @@ class _Label:
     def way(self) -> list[_Label]:
         """Return the labels from the start to this one."""
         labels = [self]
-        while labels[-1].parent is not None:
-            labels.append(labels[-1].parent)  # type: ignore[arg-type]
+        parent = self.parent
+        while parent is not None:
+            labels.append(parent)
+            parent = parent.parent
         return labels[::-1]
 
     def dominates(self, other: _Label) -> bool:
@@ -282,7 +285,7 @@ class _Trip:
 
         expand(self.start)
         while heap and len(found) < k:
-            key, moves, _, label, parent, i = heapq.heappop(heap)
+            _, moves, _, label, parent, i = heapq.heappop(heap)
             if label is None:  # a move priced by its bound: price it, and push it back
                 hours, final = self.price(parent, i)
                 total = float(combine(parent.total, hours))

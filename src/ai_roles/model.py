@@ -285,7 +285,7 @@ class Related:
 
 def _related(value: Iterable[Related | Mapping[str, Any]]) -> tuple[Related, ...]:
     """Accept related items as objects or mappings of their fields."""
-    return tuple(r if isinstance(r, Related) else Related(**r) for r in value)
+    return tuple(Related(**r) if isinstance(r, Mapping) else r for r in value)
 
 
 def _check_related(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -335,9 +335,7 @@ class Item:
     external_ids: FrozenDict[str, str] = field(
         factory=FrozenDict, converter=_string_map, validator=_check_string_map
     )
-    related: tuple[Related, ...] = field(
-        default=(), converter=_related, validator=_check_related
-    )
+    related: tuple[Related, ...] = field(default=(), converter=_related, validator=_check_related)
 
 
 @frozen(kw_only=True)
@@ -1123,6 +1121,23 @@ def _catalog_problems(catalog: Catalog) -> list[str]:
                     f"{location}: {tool.id!r} exercises {skill_id!r}"
                     " and cannot also be its prerequisite"
                 )
+    _related_problems(catalog, check_item, problems)
+    _experience_problems(catalog, problems)
+    problems.extend(
+        f"{kind_of[cycle[0]]}s[{defined[cycle[0]]}].prerequisites: cycle {' -> '.join(cycle)}"
+        for cycle in _cycles(edges)
+    )
+    return problems
+
+
+def _related_problems(
+    catalog: Catalog, check_item: Callable[[str, str], bool], problems: list[str]
+) -> None:
+    """Add the problems of the items' related items: unknown, repeated or themselves."""
+    items: tuple[tuple[str, tuple[Item, ...]], ...] = (
+        ("skill", catalog.skills),
+        ("tool", catalog.tools),
+    )
     for kind, things in items:
         for i, thing in itertools.compress(enumerate(things), map(_RELATED, things)):
             for j, r in enumerate(thing.related):
@@ -1133,6 +1148,10 @@ def _catalog_problems(catalog: Catalog) -> list[str]:
                     problems.append(f"{location}: {r.item!r} is listed twice")
                 else:
                     check_item(location, r.item)
+
+
+def _experience_problems(catalog: Catalog, problems: list[str]) -> None:
+    """Add the problems of the roles' experience: unknown roles, repeats, the role itself."""
     roles = {role.id for role in catalog.roles}
     for i, role in itertools.compress(enumerate(catalog.roles), map(_EXPERIENCE, catalog.roles)):
         for j, other in enumerate(role.experience):
@@ -1145,11 +1164,6 @@ def _catalog_problems(catalog: Catalog) -> list[str]:
                 close = difflib.get_close_matches(other, sorted(roles), n=3)
                 hint = "; did you mean " + ", ".join(map(repr, close)) + "?" if close else ""
                 problems.append(f"{location}: unknown role {other!r}{hint}")
-    problems.extend(
-        f"{kind_of[cycle[0]]}s[{defined[cycle[0]]}].prerequisites: cycle {' -> '.join(cycle)}"
-        for cycle in _cycles(edges)
-    )
-    return problems
 
 
 def _cycles(edges: Mapping[str, list[str]]) -> Iterator[list[str]]:

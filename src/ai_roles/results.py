@@ -307,9 +307,7 @@ class LearningPath:
     target: str = field(validator=_check_id)
     steps: tuple[Step, ...] = field(converter=_steps)
     chosen: tuple[Choice, ...] = field(default=(), converter=_choices)
-    total_hours: float = field(
-        converter=_number, validator=[_check_hours, _check_total]
-    )
+    total_hours: float = field(converter=_number, validator=[_check_hours, _check_total])
     carried: tuple[str, ...] = field(default=(), converter=_strings)
 
 
@@ -331,9 +329,7 @@ class CareerPath:
 
     roles: tuple[str, ...] = field(converter=_strings)
     legs: tuple[LearningPath, ...] = field(converter=_legs)
-    total_hours: float = field(
-        converter=_number, validator=[_check_hours, _check_total]
-    )
+    total_hours: float = field(converter=_number, validator=[_check_hours, _check_total])
 
 
 @frozen(kw_only=True)
