@@ -17,10 +17,11 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 
 import ai_roles
-from ai_roles import Catalog, CatalogError, Level, Requirement, Skill
+from ai_roles import Catalog, CatalogError, Level, Requirement, Seniority, Skill
 from ai_roles.importers import DataWarning, esco, onet
 from ai_roles.paths import learning_path
 from ai_roles.similarity import similarity
@@ -515,7 +516,8 @@ class TestEscoFilters:
     def test_isco_group(self, esco_catalog):
         """``isco_groups=["25"]`` keeps the ICT professionals and only the skills they need."""
         catalog, _ = load(esco.load, ESCO_A, isco_groups=["25"])
-        assert ids(esco_catalog.roles) - {"esco/ict-project-manager"} == ids(catalog.roles)
+        others = {"esco/ict-project-manager", "esco/data-entry-clerk"}
+        assert ids(esco_catalog.roles) - others == ids(catalog.roles)
         dropped = {esco_id(s) for s in {*ICT_ONLY_SKILLS, "digital data processing"}}
         assert ids(esco_catalog.skills) - dropped == ids(catalog.skills)
 
@@ -540,6 +542,69 @@ class TestEscoFilters:
         catalog, _ = load(esco.load, ESCO_A, isco_groups=["2512"], occupations=["data scientist"])
         expected = {"esco/cloud-engineer", "esco/software-developer", "esco/data-scientist"}
         assert expected == ids(catalog.roles)
+
+
+# Each fixture occupation's seniority, by the first digit of its ISCO group:
+# 1 managers lead; 2 professionals, 3 technicians (and 0 armed forces) mid; 4-9 entry.
+ESCO_SENIORITY = {
+    "computer vision engineer": Seniority.MID,  # 2511
+    "data scientist": Seniority.MID,  # 2511
+    "cloud engineer": Seniority.MID,  # 2512
+    "data entry clerk": Seniority.ENTRY,  # 4132
+    "ICT project manager": Seniority.LEAD,  # 1330
+    "data analyst": Seniority.MID,  # 2511
+    "software developer": Seniority.MID,  # 2512
+}
+
+
+def rewritten(path: Path, change: Callable[[list[list[str]]], None]) -> None:
+    """Rewrite the CSV file `path` as the release writes it, after `change` to its rows."""
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    change(rows)
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\r\n").writerows(rows)
+
+
+class TestEscoSeniority:
+    @pytest.mark.parametrize(("occupation", "expected"), ESCO_SENIORITY.items())
+    def test_by_isco_major_group(self, esco_catalog, occupation, expected):
+        """Managers lead, professionals and technicians are mid, the other groups entry."""
+        assert expected == esco_catalog.role(esco_id(occupation)).seniority
+
+    def test_every_occupation(self, esco_catalog):
+        """Every fixture occupation is listed above, with no experience asked for."""
+        assert {esco_id(o) for o in ESCO_SENIORITY} == ids(esco_catalog.roles)
+        assert {()} == {r.experience for r in esco_catalog.roles}
+
+    def test_table(self):
+        """`ISCO_MAJOR_GROUPS` maps each first digit of an ISCO group as documented."""
+        expected = {
+            **dict.fromkeys("023", Seniority.MID),
+            "1": Seniority.LEAD,
+            **dict.fromkeys("456789", Seniority.ENTRY),
+        }
+        assert expected == dict(esco.ISCO_MAJOR_GROUPS)
+
+    @pytest.mark.parametrize("group", ["", "x"])
+    def test_without_isco_group(self, tmp_path, group):
+        """An occupation without an ISCO group is mid and reported, with its line."""
+        path = copy_release(ESCO_A, tmp_path / "release")
+        occupations = path / "occupations_en.csv"
+
+        def ungroup(rows: list[list[str]]) -> None:
+            for row in rows:
+                if row[3] == "ICT project manager":
+                    row[2] = group
+
+        rewritten(occupations, ungroup)
+        catalog, messages = load(esco.load, path)
+        role = catalog.role("esco/ict-project-manager")
+        assert (Seniority.MID, group) == (role.seniority, role.family)
+        assert ("isco" in role.external_ids) == bool(group)
+        message = the_warning(messages, "occupations_en.csv", "ISCO group")
+        line = line_of(occupations, "8b6388a4-4904-471b-9331-d3b1211f5525")
+        assert (1, [line]) == (count_of(message), lines_in(message))
 
 
 # Each quirk: the file, words its warning must contain, the count and the lines.
@@ -735,7 +800,14 @@ class TestMerge:
 
 # --- O*NET ----------------------------------------------------------------------------
 
-ONET_CODES = {"11-3021.00", "15-1221.00", "15-2041.00", "15-2051.00", "29-2099.01"}
+ONET_CODES = {
+    "11-3021.00",
+    "15-1221.00",
+    "15-2041.00",
+    "15-2051.00",
+    "29-2099.01",
+    "43-9021.00",
+}
 
 ONET_ALIASES = {
     "11-3021.00": {
@@ -1144,6 +1216,95 @@ class TestOnetLayouts:
         assert [] == [r.id for r in catalog.roles if r.requirements]
 
 
+# Each fixture occupation's seniority, from its row of Job Zones.txt: zones 1-2
+# entry, 3-5 mid; management (SOC major group 11) lead whatever its zone.
+ONET_SENIORITY = {
+    "11-3021.00": Seniority.LEAD,  # zone 4, a management occupation
+    "15-1221.00": Seniority.MID,  # zone 5
+    "15-2041.00": Seniority.MID,  # zone 5
+    "15-2051.00": Seniority.MID,  # zone 4
+    "29-2099.01": Seniority.MID,  # zone 3
+    "43-9021.00": Seniority.ENTRY,  # zone 2
+}
+
+
+def without_line(path: Path, text: str) -> None:
+    """Remove the line of the text file `path` holding `text` (CRLF kept)."""
+    lines = path.read_bytes().decode().splitlines(keepends=True)
+    path.write_bytes("".join(x for x in lines if text not in x).encode())
+
+
+class TestOnetSeniority:
+    @pytest.mark.parametrize(("code", "expected"), ONET_SENIORITY.items())
+    def test_by_job_zone(self, onet_catalog, code, expected):
+        """Zones 1-2 are entry, 3-5 mid; management occupations lead."""
+        assert expected == onet_catalog.role(f"onet/{code}").seniority
+
+    def test_every_occupation(self, onet_catalog):
+        """Every fixture occupation is listed above, with no experience asked for."""
+        assert ONET_CODES == set(ONET_SENIORITY)
+        assert {()} == {r.experience for r in onet_catalog.roles}
+
+    def test_table(self):
+        """`JOB_ZONES` and `MANAGEMENT` hold the documented mapping."""
+        expected = {1: Seniority.ENTRY, 2: Seniority.ENTRY}
+        expected |= dict.fromkeys((3, 4, 5), Seniority.MID)
+        assert expected == dict(onet.JOB_ZONES)
+        assert "11-" == onet.MANAGEMENT
+
+    def test_without_job_zones(self, onet_fixture, tmp_path):
+        """Without Job Zones.txt every role is mid, silently; nothing else changes."""
+        path = copy_release(ONET, tmp_path / "release", without=["Job Zones.txt"])
+        catalog, messages = load(onet.load, path)
+        assert {Seniority.MID} == {r.seniority for r in catalog.roles}
+        mid = [attrs.evolve(r, seniority=Seniority.MID) for r in onet_fixture[0].roles]
+        assert mid == list(catalog.roles)
+        assert [m for m in onet_fixture[1] if "Job Zones" not in m] == messages
+
+    def test_occupation_without_a_zone(self, tmp_path):
+        """An occupation Job Zones.txt does not list is mid."""
+        path = copy_release(ONET, tmp_path / "release")
+        without_line(path / "Job Zones.txt", "43-9021.00")
+        catalog, _ = load(onet.load, path)
+        assert Seniority.MID == catalog.role("onet/43-9021.00").seniority
+
+    def test_zone_given_again(self, tmp_path):
+        """A zone given again for an occupation replaces the first, which is reported."""
+        path = copy_release(ONET, tmp_path / "release")
+        with (path / "Job Zones.txt").open("ab") as f:
+            f.write(b"43-9021.00\t4\t08/2018\tAnalyst\r\n")  # synthetic
+        catalog, messages = load(onet.load, path)
+        assert Seniority.MID == catalog.role("onet/43-9021.00").seniority
+        message = the_warning(messages, "Job Zones.txt", "again")
+        assert (1, [8]) == (count_of(message), lines_in(message))
+
+    @pytest.mark.parametrize(
+        ("words", "lines"),
+        [("Job Zone other than 1-5", [3, 7]), ("code that is not one", [4])],
+        ids=["zone", "code"],
+    )
+    def test_malformed_rows_warn(self, tmp_path, words, lines):
+        """Rows with a zone off 1-5 or a malformed code are skipped, named by file and line."""
+        broken = ONET_BROKEN / "Job Zones.txt"
+        path = copy_release(ONET, tmp_path / "release", replace=[broken])
+        catalog, messages = load(onet.load, path)
+        message = the_warning(messages, "Job Zones.txt", words)
+        assert (len(lines), lines) == (count_of(message), lines_in(message))
+        seniority = {r.external_ids["onet"]: r.seniority for r in catalog.roles}
+        # rows skipped: 15-1221.00 (zone 6), 15-2041 (its code cut), 43-9021.00 (zone n/a)
+        expected = dict.fromkeys(ONET_CODES, Seniority.MID)
+        expected["11-3021.00"] = Seniority.LEAD
+        assert expected == seniority
+
+    def test_malformed_row_raises(self, tmp_path):
+        """A row with too few fields raises CatalogError naming the file and line."""
+        path = copy_release(ONET, tmp_path / "release")
+        with (path / "Job Zones.txt").open("ab") as f:
+            f.write(b"43-9021.00\t2\r\n")  # synthetic
+        with data_warnings(), pytest.raises(CatalogError, match=r"Job Zones\.txt:9\b"):
+            onet.load(path)
+
+
 # Each quirk: the file, words its warning must contain, and the (occupation, element)
 # pairs or rows (by their lines) it concerns.
 ONET_QUIRKS = [
@@ -1167,6 +1328,7 @@ ONET_QUIRKS = [
         "Technology Skills.txt", "Occupation Data", [(12,)], id="technology-missing-occupation"
     ),
     pytest.param("Alternate Titles.txt", "Occupation Data", [(8,)], id="titles-missing-occupation"),
+    pytest.param("Job Zones.txt", "Occupation Data", [(4,)], id="zone-missing-occupation"),
 ]
 
 
@@ -1252,6 +1414,42 @@ class TestRealEsco:
         assert 67 == count_of(the_warning(messages, file, "occupation missing"))
         assert 5 == count_of(the_warning(messages, file, "empty skillType"))
 
+    @pytest.mark.parametrize(
+        ("occupation", "expected"),
+        [
+            ("airport chief executive", Seniority.LEAD),  # 1120
+            ("ICT project manager", Seniority.LEAD),  # 1330
+            ("data scientist", Seniority.MID),  # 2511
+            ("fleet commander", Seniority.MID),  # 0110, armed forces
+            ("data entry clerk", Seniority.ENTRY),  # 4132
+            ("kitchen porter", Seniority.ENTRY),  # 9412
+        ],
+    )
+    def test_seniority(self, real_esco, occupation, expected):
+        """Named occupations have the seniority of their ISCO major group."""
+        catalog, _ = real_esco
+        assert expected == catalog.role(esco_id(occupation)).seniority
+
+    def test_seniority_of_every_occupation(self, real_esco):
+        """Every occupation has the seniority its ISCO group's first digit gives."""
+        catalog, messages = real_esco
+        by_digit = {"1": Seniority.LEAD, **dict.fromkeys("456789", Seniority.ENTRY)}
+        expected = {
+            uri: by_digit.get(group[:1], Seniority.MID) for uri, group in real_isco_groups().items()
+        }
+        assert expected == {r.external_ids["esco"]: r.seniority for r in catalog.roles}
+        assert [] == [m for m in messages if "ISCO group" in m]  # every one has a group
+
+
+def real_isco_groups() -> dict[str, str]:
+    """Each occupation URI of the ESCO release, with its ISCO group, read with `csv`."""
+    name = "esco-v1.1.1-classification-en-csv.zip"
+    with zipfile.ZipFile(REAL / "esco-v1.1.1" / name) as archive:
+        member = next(m for m in archive.namelist() if m.endswith("occupations_en.csv"))
+        text = archive.read(member).decode("utf-8-sig")
+    reader = csv.DictReader(text.splitlines(keepends=True))
+    return {row["conceptUri"]: row["iscoGroup"] for row in reader}
+
 
 @real_data
 class TestRealOnet:
@@ -1285,3 +1483,31 @@ class TestRealOnet:
         role = catalog.role("onet/15-2051.00")
         assert role.requirements
         assert all(r.options[0].startswith("onet-tech/") for r in role.requirements)
+
+    @pytest.mark.parametrize(
+        ("code", "expected"),
+        [
+            ("11-1011.00", Seniority.LEAD),  # Chief Executives, zone 5
+            ("11-9051.00", Seniority.LEAD),  # Food Service Managers, zone 2
+            ("11-9199.00", Seniority.MID),  # Managers, All Other: no zone
+            ("15-2051.00", Seniority.MID),  # Data Scientists, zone 4
+            ("43-9021.00", Seniority.ENTRY),  # Data Entry Keyers, zone 2
+        ],
+    )
+    def test_seniority(self, real_onet, code, expected):
+        """Named occupations have the seniority their Job Zone and SOC code give."""
+        catalog, _ = real_onet
+        assert expected == catalog.role(f"onet/{code}").seniority
+
+    def test_seniority_of_every_occupation(self, real_onet):
+        """Every occupation has the seniority the documented rule gives; mid without a zone."""
+        catalog, messages = real_onet
+        expected = {r.external_ids["onet"]: Seniority.MID for r in catalog.roles}
+        for row in data_rows(REAL / "onet" / "Job Zones.txt", "\t"):
+            code, zone = row["O*NET-SOC Code"], int(row["Job Zone"])
+            if code.startswith("11-"):
+                expected[code] = Seniority.LEAD
+            else:
+                expected[code] = Seniority.ENTRY if zone <= 2 else Seniority.MID
+        assert expected == {r.external_ids["onet"]: r.seniority for r in catalog.roles}
+        assert [] == [m for m in messages if "Job Zones" in m]  # no quirk in this file

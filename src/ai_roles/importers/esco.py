@@ -9,7 +9,9 @@ ESCO                              ai_roles
 occupation                        `Role`: id ``esco/<preferred label>``,
                                   aliases from the alternative labels, summary
                                   from the description, family the ISCO group,
-                                  external ids ``esco`` (URI) and ``isco``
+                                  external ids ``esco`` (URI) and ``isco``,
+                                  seniority by the ISCO major group
+                                  (`ISCO_MAJOR_GROUPS`)
 skill or knowledge                `Skill`: id ``esco/<preferred label>``,
                                   category the skill group it belongs to (its
                                   skill type where it has none), external ids
@@ -28,28 +30,52 @@ takes `HOURS` hours to practitioner, and the levels above are this module's
 reading of "essential" and "optional". Real-data quirks — relations pointing
 at occupations or skills the release lacks, empty skill types — are handled
 and reported with `DataWarning`; a malformed row raises `CatalogError`
-naming the file and line. Attribution: "ESCO v1.1.1, European Commission"
+naming the file and line. An occupation's seniority is read off the skill
+level ISCO-08 gives its major group: managers lead, professionals and
+technicians are mid, the other groups entry (docs/esco.md gives the
+reasons). Attribution: "ESCO v1.1.1, European Commission"
 (Commission Decision 2011/833/EU).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+import types
+from collections.abc import Callable, Iterable, Mapping
 
 from ai_roles._bulk import paused_gc, unchecked
 from ai_roles._frozendict import FrozenDict
 from ai_roles.exceptions import CatalogError
 from ai_roles.importers._source import Source, label_problem, report, slug
-from ai_roles.model import Catalog, Level, Prerequisite, Requirement, Role, Skill
+from ai_roles.model import Catalog, Level, Prerequisite, Requirement, Role, Seniority, Skill
 
-__all__ = ["HOURS", "OPTIONAL_IMPORTANCE", "load"]
+__all__ = ["HOURS", "ISCO_MAJOR_GROUPS", "OPTIONAL_IMPORTANCE", "load"]
 
 HOURS = 40.0
 """Hours to practitioner given to every ESCO skill (ESCO records no effort)."""
 
 OPTIONAL_IMPORTANCE = 0.75
 """The importance of an optional skill (essential ones have 1.0); see docs/importers.md."""
+
+ISCO_MAJOR_GROUPS: Mapping[str, Seniority] = types.MappingProxyType(
+    {
+        "0": Seniority.MID,  # armed forces occupations: officers to ranks, in one group
+        "1": Seniority.LEAD,  # managers
+        "2": Seniority.MID,  # professionals (ISCO skill level 4)
+        "3": Seniority.MID,  # technicians and associate professionals (skill level 3)
+        "4": Seniority.ENTRY,  # clerical support workers (skill level 2)
+        "5": Seniority.ENTRY,  # service and sales workers (2)
+        "6": Seniority.ENTRY,  # skilled agricultural, forestry and fishery workers (2)
+        "7": Seniority.ENTRY,  # craft and related trades workers (2)
+        "8": Seniority.ENTRY,  # plant and machine operators and assemblers (2)
+        "9": Seniority.ENTRY,  # elementary occupations (skill level 1)
+    }
+)
+"""The seniority of an occupation by its ISCO-08 major group, the first digit of ``iscoGroup``.
+
+An occupation without an ISCO group is `Seniority.MID` (and reported). See
+docs/esco.md.
+"""
 
 _OCCUPATIONS = ("occupations_en.csv", "occupations.csv")
 _SKILLS = ("skills_en.csv", "skills.csv")
@@ -111,6 +137,7 @@ def load(
         needs = _prerequisites(source, skills)
         categories = _categories(source)
         keep = _kept(roles_rows, isco_groups, occupations)
+        seniority = ISCO_MAJOR_GROUPS.get
         roles = [
             unchecked(
                 Role,
@@ -122,8 +149,12 @@ def load(
                 requirements=requirements[uri],
                 family=row["iscoGroup"],
                 aliases=_labels(row["altLabels"], row["preferredLabel"]),
-                external_ids=FrozenDict.of_sorted({"esco": uri, "isco": row["iscoGroup"]}),
+                external_ids=FrozenDict.of_sorted(
+                    {"esco": uri, "isco": row["iscoGroup"]} if row["iscoGroup"] else {"esco": uri}
+                ),
                 sources=_SOURCES,
+                seniority=seniority(row["iscoGroup"][:1], Seniority.MID),
+                experience=(),
             )
             for uri, row in roles_rows.items()
             if uri in keep
@@ -143,6 +174,7 @@ def load(
                 hours=HOURS,
                 aliases=_labels(row["altLabels"], row["preferredLabel"]),
                 external_ids=_skill_ids(uri, row),
+                related=(),
             )
             for uri, row in skills.items()
             if row["id"] in wanted
@@ -198,7 +230,12 @@ def _occupations(source: Source, taken: set[str]) -> dict[str, dict[str, str]]:
     """Read the occupations, keyed by URI; an id is made for each."""
     name = source.require(*_OCCUPATIONS)
     columns = ("iscoGroup", "preferredLabel", "altLabels", "description")
-    return _concepts(source, name, columns, "occupation", taken)
+    occupations = _concepts(source, name, columns, "occupation", taken)
+    groupless = [
+        int(r["line"]) for r in occupations.values() if r["iscoGroup"][:1] not in ISCO_MAJOR_GROUPS
+    ]
+    report(name, groupless, "occupations without an ISCO group; imported as mid seniority")
+    return occupations
 
 
 def _concepts(

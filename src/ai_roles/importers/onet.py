@@ -25,12 +25,18 @@ Technology Skills example              `Tool` (kind ``software``): id
 an occupation's technology skill       optional `Requirement` at `Level.WORKING`,
                                        importance `TECHNOLOGY_IMPORTANCE`
                                        (`IN_DEMAND_IMPORTANCE` when In Demand)
+an occupation's Job Zone (1-5)         `Role.seniority` (`JOB_ZONES`): 1-2 entry,
+                                       3-5 mid; management occupations (SOC
+                                       major group 11) lead; mid without a zone
 =====================================  =========================================
 
 Ratings flagged *Recommend Suppress* (O*NET's advice: the estimate is too
 imprecise to use) or *Not Relevant* are not imported; each kind is counted
 in a `DataWarning`. Occupations without ratings (e.g. 15-2051.00 Data
 Scientists in release 29.x) still come in, with their technology skills.
+Job Zones measure the preparation an occupation needs, not how senior it
+is, so they only tell entry-level occupations from the others; managers
+are told apart by their SOC code (docs/onet.md gives the reasons).
 Attribution: "O*NET 29.2/29.3 Database, USDOL/ETA", CC BY 4.0.
 """
 
@@ -42,15 +48,25 @@ import itertools
 import math
 import operator
 import os
-from collections.abc import Callable, Iterable, Iterator
+import re
+import types
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from ai_roles._bulk import paused_gc, unchecked
 from ai_roles._frozendict import FrozenDict
 from ai_roles.exceptions import CatalogError
 from ai_roles.importers._source import Source, id_problem, label_problem, report, slug
-from ai_roles.model import Catalog, Level, Requirement, Role, Skill, Tool
+from ai_roles.model import Catalog, Level, Requirement, Role, Seniority, Skill, Tool
 
-__all__ = ["HOURS", "IN_DEMAND_IMPORTANCE", "LEVELS", "TECHNOLOGY_IMPORTANCE", "load"]
+__all__ = [
+    "HOURS",
+    "IN_DEMAND_IMPORTANCE",
+    "JOB_ZONES",
+    "LEVELS",
+    "MANAGEMENT",
+    "TECHNOLOGY_IMPORTANCE",
+    "load",
+]
 
 HOURS = 40.0
 """Hours to practitioner given to every imported skill and tool (O*NET records no effort)."""
@@ -66,7 +82,33 @@ TECHNOLOGY_IMPORTANCE = 0.5
 IN_DEMAND_IMPORTANCE = 0.75
 """The importance of a technology skill employers ask for (In Demand = Y)."""
 
+JOB_ZONES: Mapping[int, Seniority] = types.MappingProxyType(
+    {
+        1: Seniority.ENTRY,
+        2: Seniority.ENTRY,
+        3: Seniority.MID,
+        4: Seniority.MID,
+        5: Seniority.MID,
+    }
+)
+"""The seniority of an occupation by its Job Zone (1-5), outside management.
+
+Job Zones measure the preparation an occupation needs (education,
+training, experience), not its rank: zones 1-2 (little or some
+preparation) are entered from school or another field, zones 3-5 on the
+skills that preparation gives. An occupation without a Job Zone is
+`Seniority.MID`. See docs/onet.md.
+"""
+
+MANAGEMENT = "11-"
+"""How the O*NET-SOC codes of management occupations (SOC major group 11) start.
+
+Those with a Job Zone are `Seniority.LEAD`, whatever the zone: they lead
+people or a function and are filled from the work they manage.
+"""
+
 _CODE = "O*NET-SOC Code"
+_SOC = re.compile(r"\d\d-\d\d\d\d\.\d\d")
 
 
 def level_of(value: float) -> Level:
@@ -98,8 +140,9 @@ def load(
     path : str or path
         A folder of the O*NET text files (``Occupation Data.txt``,
         ``Skills.txt``, ``Knowledge.txt``, ``Technology Skills.txt``,
-        ``Alternate Titles.txt``), or a zip of them. Only Occupation Data is
-        required.
+        ``Alternate Titles.txt``, ``Job Zones.txt``), or a zip of them. Only
+        Occupation Data is required; without Job Zones every role is
+        `Seniority.MID`.
     soc_prefix : str, iterable of str or None, optional (default = None)
         Keep only occupations whose O*NET-SOC code starts with one of these
         (``"15-"`` keeps computer and mathematical occupations). Skills and
@@ -121,7 +164,9 @@ def load(
     Warns
     -----
     DataWarning
-        For each kind of rating or row not imported, with counts and lines.
+        For each kind of rating or row not imported, with counts and lines
+        (Job Zones rows with a malformed code or a zone other than 1-5
+        included).
     """
     prefixes = (soc_prefix,) if isinstance(soc_prefix, str) else tuple(soc_prefix or ())
     with Source(path, progress) as source, paused_gc():
@@ -144,6 +189,7 @@ def load(
                 )
                 _join(requirements, rated)
         tools = _technology(source, requirements)
+        seniority = _seniority(source, occupations)
         kept = [code for code in occupations if code.startswith(prefixes) or not prefixes]
         roles = [
             unchecked(
@@ -158,6 +204,8 @@ def load(
                 aliases=aliases.get(code, ()),
                 external_ids=FrozenDict.of_sorted({"onet": code}),
                 sources=_SOURCES,
+                seniority=seniority.get(code, Seniority.MID),
+                experience=(),
             )
             for code in kept
             for title, description in [occupations[code]]
@@ -224,6 +272,45 @@ def _aliases(source: Source, occupations: dict[str, tuple[str, str]]) -> dict[st
             result[code] = tuple(t for t in kept if t.casefold() != own)
         else:
             result[code] = tuple(kept)
+    return result
+
+
+_ZONES = {str(zone): seniority for zone, seniority in JOB_ZONES.items()}  # as the file writes them
+
+
+def _seniority(source: Source, occupations: dict[str, tuple[str, str]]) -> dict[str, Seniority]:
+    """Occupation -> seniority, from its Job Zone (`JOB_ZONES`, `MANAGEMENT`)."""
+    name = source.find("Job Zones.txt")
+    if name is None:
+        return {}
+    result: dict[str, Seniority] = {}
+    read: dict[str, int] = {}  # occupation -> line of its zone
+    bad_code: list[int] = []
+    bad_zone: list[int] = []
+    unknown: list[int] = []
+    repeated: list[int] = []
+    _, (at_code, at_zone), rows = source.table(name, (_CODE, "Job Zone"), delimiter="\t")
+    for line, row in rows:
+        code = row[at_code]
+        if code not in occupations:
+            (unknown if _SOC.fullmatch(code) else bad_code).append(line)
+            continue
+        seniority = _ZONES.get(row[at_zone])
+        if seniority is None:
+            bad_zone.append(line)
+            continue
+        before = read.setdefault(code, line)
+        if before != line:
+            repeated.append(before)
+            read[code] = line
+        result[code] = Seniority.LEAD if code.startswith(MANAGEMENT) else seniority
+    for lines, what in (
+        (bad_code, "rows with an O*NET-SOC code that is not one; skipped"),
+        (bad_zone, "rows with a Job Zone other than 1-5; skipped"),
+        (unknown, "job zones of occupations missing from Occupation Data; skipped"),
+        (repeated, "job zones given again for the same occupation; the last is kept"),
+    ):
+        report(name, lines, what)
     return result
 
 
@@ -543,6 +630,7 @@ def _tool(tool_id: str, example: str, commodity: str, title: str, hot: str) -> T
         ),
         kind="software",
         skills=(),
+        related=(),
     )
 
 
