@@ -275,7 +275,7 @@ class TestCatalogChecks:
         assert Seniority.ENTRY == Role(id="r", name="R", seniority=1).seniority
         assert Seniority.MID == Role(id="r", name="R").seniority
         with pytest.raises(ValueError, match="is not a seniority"):
-            Seniority.parse(True)
+            Seniority.parse(bool(1))
 
     def test_self_prerequisite_is_a_cycle(self):
         """An item that needs itself is a cycle of one."""

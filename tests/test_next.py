@@ -24,10 +24,10 @@ def required(role: Role, path) -> dict[str, float]:
     """The items `path` uses to meet `role`'s essential requirements, with their importance."""
     chosen = {c.options: c.option for c in path.chosen}
     found: dict[str, float] = {}
-    for r in role.requirements:
-        if r.essential:
-            option = r.options[0] if len(r.options) == 1 else chosen[r.options]
-            found[option] = max(found.get(option, 0.0), r.importance)
+    essential = [r for r in role.requirements if r.essential] or role.requirements
+    for r in essential:  # all of them, when none is essential
+        option = r.options[0] if len(r.options) == 1 else chosen[r.options]
+        found[option] = max(found.get(option, 0.0), r.importance)
     return found
 
 

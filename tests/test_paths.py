@@ -116,7 +116,7 @@ def brute_force(
     """Least objective over every combination of options: hours, plus the margin for each
     requirement whose preferred option the final levels do not hold (with "standard")."""
     start = dict(held.levels)
-    requirements = [r for r in role.requirements if r.essential or include_optional]
+    requirements = to_meet(role, include_optional=include_optional)
     open_margins = margins(catalog, start, requirements, prefer)
     best = math.inf
     for choice in itertools.product(*(r.options for r in requirements)):
@@ -137,8 +137,16 @@ def objective(
     final = dict(start)
     for step in path.steps:
         final[step.item] = step.to_level
-    requirements = [r for r in role.requirements if r.essential or include_optional]
+    requirements = to_meet(role, include_optional=include_optional)
     return path.total_hours + charged(final, margins(catalog, start, requirements, prefer))
+
+
+def to_meet(role: Role, *, include_optional: bool = False) -> list[Requirement]:
+    """The requirements a move must meet: the essential ones, or all of them when asked or
+    when none is essential (a role is never entered for nothing)."""
+    if include_optional or not any(r.essential for r in role.requirements):
+        return list(role.requirements)
+    return [r for r in role.requirements if r.essential]
 
 
 def replay(catalog: Catalog, held: Profile, path) -> dict[str, Level]:
@@ -182,9 +190,8 @@ class TestLearningPathProperties:
         held = catalog.closure(profile)
         path = learning_path(catalog, profile, role, include_optional=include_optional)
         levels = replay(catalog, held, path)
-        for r in role.requirements:
-            if r.essential or include_optional:
-                assert meets(levels, r)
+        for r in to_meet(role, include_optional=include_optional):
+            assert meets(levels, r)
         assert math.isclose(path.total_hours, math.fsum(s.hours for s in path.steps))
         assert path.source is None
         assert path.target == role.id
@@ -213,7 +220,7 @@ class TestLearningPathProperties:
         """The 0-1 program used past the enumeration limit reaches the same objective."""
         catalog, profile, role = question
         held = catalog.closure(profile)
-        requirements = [r for r in role.requirements if r.essential]
+        requirements = to_meet(role)
         path = planner(catalog).path(
             None, dict(held.levels), role, requirements, prefer=prefer, limit=0
         )
@@ -400,7 +407,7 @@ class TestSkillGap:
         catalog, profile, role = question
         held = catalog.closure(profile)
         gaps = skill_gap(catalog, profile, role)
-        unmet = [r for r in role.requirements if r.essential and not meets(dict(held.levels), r)]
+        unmet = [r for r in to_meet(role) if not meets(dict(held.levels), r)]
         assert len(unmet) == len(gaps)
         chosen = {c.option for c in learning_path(catalog, profile, role).chosen}
         for gap in gaps:

@@ -108,7 +108,7 @@ class Costing:
         full = share[end] - share[start]
         if item in self.sources:
             full -= self._best(item, start, end)[0]
-        return self.planner.hours[item] * full
+        return round(self.planner.hours[item] * full, 9)  # no float noise to split ties
 
     def source(self, item: str, start: Level, end: Level) -> str | None:
         """Return the held item whose knowledge discounts this raise, if any."""
@@ -465,6 +465,10 @@ class Planner:
             option = self.preferred(levels, r)
             if levels.get(option, Level.NONE) < r.level:
                 levels[option] = r.level
+        return self.close(levels)
+
+    def close(self, levels: Levels) -> Levels:
+        """Close `levels` in place under prerequisites and tool credit, as a profile is."""
         stack = list(levels)
         while stack:
             item = stack.pop()

@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 
 from ai_roles._arguments import whole_number
 from ai_roles._planner import Levels, Planner, Prefer, check_prefer, planner
@@ -44,10 +45,13 @@ from ai_roles.model import Catalog, Level, Requirement, Role, Seniority
 from ai_roles.paths import Source, considered, source_levels
 from ai_roles.results import CareerPath
 
-__all__ = ["LABEL_BUDGET", "career_path", "career_paths"]
+__all__ = ["LABEL_BUDGET", "MOVES_PER_LABEL", "career_path", "career_paths"]
 
 LABEL_BUDGET = 2048
 """Labels expanded per role: ``max(4, LABEL_BUDGET // number of roles)`` (exact below it)."""
+
+MOVES_PER_LABEL = 64
+"""Moves tried out of each label, the most promising by their bound (all, up to 64 roles)."""
 
 _EPSILON = 1e-9
 _Vector = np.ndarray[Any, np.dtype[np.float64]]
@@ -76,13 +80,12 @@ class _Moves:
         group_start: list[int] = []
         group_role: list[int] = []
         for r, role in enumerate(catalog.roles):
-            for requirement in role.requirements:
-                if requirement.essential:
-                    group_start.append(len(entry_item))
-                    group_role.append(r)
-                    for option in requirement.options:
-                        entry_item.append(self.items[option])
-                        entry_share.append(self.share[requirement.level])
+            for requirement in considered(role, include_optional=False):
+                group_start.append(len(entry_item))
+                group_role.append(r)
+                for option in requirement.options:
+                    entry_item.append(self.items[option])
+                    entry_share.append(self.share[requirement.level])
         self.entry_item = np.array(entry_item, dtype=np.intp)
         self.entry_share = np.array(entry_share, dtype=np.float64)
         self.group_start = np.array(group_start, dtype=np.intp)
@@ -99,11 +102,27 @@ class _Moves:
             for source, targets in self.planner.transfers_from.items()
         }
         self.labels_per_role = max(4, LABEL_BUDGET // max(1, len(self.ids)))
+        self.most_off = np.zeros(len(self.items))  # the largest transfer into each item
+        for found in self.transfers.values():
+            np.maximum.at(self.most_off, found[0], found[1])
+        # The most a learner can hold after working in each role: every option of every
+        # requirement at its level, closed (what they learn for it and on the job).
+        rows, cols, vals = [], [], []
+        for r, role in enumerate(catalog.roles):
+            levels: Levels = {}
+            for requirement in role.requirements:
+                for option in requirement.options:
+                    levels[option] = max(levels.get(option, Level.NONE), requirement.level)
+            for item, level in self.planner.close(levels).items():
+                rows.append(r)
+                cols.append(self.items[item])
+                vals.append(self.share[level])
+        self.ceiling = sp.csc_array(
+            (vals, (rows, cols)), shape=(len(self.ids), len(self.items)), dtype=np.float64
+        )
 
-    def bounds(self, held: Levels) -> _Vector:
-        """Return, for every role, a lower bound of the hours to meet its essential requirements."""
-        if not len(self.group_start):
-            return np.zeros(len(self.ids))
+    def learner(self, held: Levels) -> tuple[_Vector, _Vector]:
+        """Return the share held of every item, and the largest transfer into it from `held`."""
         have = np.zeros(len(self.items))
         off = np.zeros(len(self.items))
         for item, level in held.items():
@@ -111,6 +130,12 @@ class _Moves:
             found = self.transfers.get(item)
             if found is not None:
                 np.maximum.at(off, found[0], found[1])
+        return have, off
+
+    def bounds(self, have: _Vector, off: _Vector) -> _Vector:
+        """Return, for every role, a lower bound of the hours to meet its essential requirements."""
+        if not len(self.group_start):
+            return np.zeros(len(self.ids))
         items = self.entry_item
         costs = self.hours[items] * np.maximum(self.entry_share - have[items], 0.0)
         costs *= 1.0 - off[items]
@@ -190,6 +215,7 @@ class _Trip:
         self.target = catalog.role(target)
         self.goal = self.moves.index[self.target.id]
         self.final_requirements = considered(self.target, include_optional=include_optional)
+        self._target_entries()
         past = (
             [catalog.role(worked_in)]
             if isinstance(worked_in, (str, Role))
@@ -207,6 +233,36 @@ class _Trip:
             total=0.0,
             moves=0,
             parent=None,
+        )
+
+    def _target_entries(self) -> None:
+        """Arrange the target's requirements to bound its move after any next role at once."""
+        items: list[int] = []
+        shares: list[float] = []
+        starts: list[int] = []
+        for requirement in self.final_requirements:
+            starts.append(len(items))
+            for option in requirement.options:
+                items.append(self.moves.items[option])
+                shares.append(self.moves.share[requirement.level])
+        self.t_item = np.array(items, dtype=np.intp)
+        self.t_share = np.array(shares, dtype=np.float64)
+        self.t_start = np.array(starts, dtype=np.intp)
+        self.t_ceiling = self.moves.ceiling[:, self.t_item].toarray()
+        self.t_cost = self.moves.hours[self.t_item] * (1.0 - self.moves.most_off[self.t_item])
+
+    def after(self, have: _Vector) -> _Vector:
+        """Return, for every role, a lower bound of the move into the target after working in it.
+
+        What the learner could hold then is at most what they hold now and the
+        role's ceiling; transfer is taken at its largest.
+        """
+        if not len(self.t_start):
+            return np.zeros(len(self.moves.ids))
+        held = np.maximum(self.t_ceiling, have[self.t_item])
+        costs = self.t_cost * np.maximum(self.t_share - held, 0.0)
+        return np.asarray(
+            np.minimum.reduceat(costs, self.t_start, axis=1).sum(axis=1), dtype=np.float64
         )
 
     def requirements(self, i: int) -> Sequence[Requirement]:
@@ -250,6 +306,46 @@ class _Trip:
             hours=hours,
         )
 
+    def candidates(
+        self,
+        label: _Label,
+        limit: float,
+        left: int | None,
+        bound: float,
+        combine: Callable[[Any, Any], Any],
+    ) -> list[tuple[float, int, float]]:
+        """Return the moves worth pricing out of `label`: their key, role and bound beyond.
+
+        The key is a lower bound of the path's total through the move; with
+        two moves left, it includes a bound of the move into the target after
+        it (the bound beyond). `left` is the number of moves still allowed.
+        """
+        if left == 0:
+            return []
+        have, off = self.moves.learner(label.held)
+        lower = self.moves.bounds(have, off)
+        ok = self.enterable(label) & (lower <= limit + _EPSILON)
+        keys = combine(label.total, lower)
+        goal = np.arange(len(lower)) == self.goal
+        rest = after = np.zeros(len(lower))
+        if left == 1:  # the last move allowed: into the target
+            ok &= goal
+        else:  # after a stepping stone, the move into the target
+            after = np.where(goal, 0.0, self.after(have))
+            if left == 2:  # it is the next move: a bound, and a filter
+                rest = after
+                ok &= rest <= limit + _EPSILON
+                keys = combine(keys, rest)
+        ok &= keys <= bound + _EPSILON
+        chosen = np.flatnonzero(ok & ~goal)
+        if len(chosen) > MOVES_PER_LABEL:  # the most promising: what they leave to learn
+            promise = keys[chosen] + after[chosen]
+            beyond = after[chosen] > limit + _EPSILON  # ranked last: they need another stone
+            chosen = chosen[np.lexsort((chosen, promise, beyond))[:MOVES_PER_LABEL]]
+        if ok[self.goal]:
+            chosen = np.append(chosen, self.goal)
+        return [(float(keys[i]), int(i), float(rest[i])) for i in chosen]
+
     def search(
         self,
         *,
@@ -262,44 +358,37 @@ class _Trip:
         if self.start.role == self.goal:  # already there: a path of no moves
             return [self.start]
         counter = itertools.count()
-        heap: list[tuple[float, int, int, _Label | None, _Label, int]] = []
+        heap: list[tuple[float, int, int, _Label | None, _Label, int, float]] = []
         found: list[_Label] = []
         totals: list[float] = []  # of the moves into the target priced so far
-        settled: dict[int | None, list[_Label]] = {}
+        settled: dict[tuple[int, int], list[_Label]] = {}
 
         def bound() -> float:
             return sorted(totals)[k - 1] if len(totals) >= k else math.inf
 
         def expand(label: _Label) -> None:
-            if max_moves is not None and label.moves >= max_moves:
-                return
-            lower = self.moves.bounds(label.held)
-            keys = combine(label.total, lower)
-            ok = self.enterable(label) & (lower <= limit + _EPSILON)
-            ok &= keys <= bound() + _EPSILON
-            if max_moves is not None and label.moves + 1 == max_moves:
-                ok &= np.arange(len(ok)) == self.goal
-            for i in np.flatnonzero(ok):
-                entry = (float(keys[i]), label.moves + 1, next(counter), None, label, int(i))
-                heapq.heappush(heap, entry)
+            left = None if max_moves is None else max_moves - label.moves
+            for key, i, rest in self.candidates(label, limit, left, bound(), combine):
+                heapq.heappush(heap, (key, label.moves + 1, next(counter), None, label, i, rest))
 
         expand(self.start)
         while heap and len(found) < k:
-            _, moves, _, label, parent, i = heapq.heappop(heap)
+            _, moves, _, label, parent, i, rest = heapq.heappop(heap)
             if label is None:  # a move priced by its bound: price it, and push it back
                 hours, final = self.price(parent, i)
-                total = float(combine(parent.total, hours))
-                if hours > limit + _EPSILON or total > bound() + _EPSILON:
+                total = round(float(combine(parent.total, hours)), 9)
+                if hours > limit + _EPSILON or combine(total, rest) > bound() + _EPSILON:
                     continue
                 if i == self.goal:
                     totals.append(total)
                 arrived = self.arrive(parent, i, final, hours, total)
-                heapq.heappush(heap, (total, moves, next(counter), arrived, parent, i))
+                heapq.heappush(heap, (total, moves, next(counter), arrived, parent, i, rest))
                 continue
             if i == self.goal:
                 found.append(label)
                 continue
-            here = settled.setdefault(i, [])
+            # Labels are kept per role and moves made: one made in fewer moves can go further.
+            here = settled.setdefault((i, moves), [])
             if k == 1 and any(s.dominates(label) for s in here):
                 continue
             if len(here) >= max(k, self.moves.labels_per_role):

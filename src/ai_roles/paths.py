@@ -46,8 +46,15 @@ def source_levels(catalog: Catalog, source: Source) -> tuple[str | None, Levels]
 
 
 def considered(role: Role, *, include_optional: bool) -> list[Requirement]:
-    """Return the requirements of `role` a move into it must meet."""
-    return [r for r in role.requirements if r.essential or include_optional]
+    """Return the requirements of `role` a move into it must meet.
+
+    Its essential requirements (and the optional ones, when asked); a role
+    whose requirements are all optional is met by meeting them all, so that
+    it is never entered for nothing.
+    """
+    if include_optional or not any(r.essential for r in role.requirements):
+        return list(role.requirements)
+    return [r for r in role.requirements if r.essential]
 
 
 # --- public functions --------------------------------------------------------------------
