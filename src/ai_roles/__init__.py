@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from ai_roles.advice import next_skills
+from ai_roles.careers import career_path, career_paths
 from ai_roles.exceptions import (
     AIRolesError,
     AIRolesWarning,
@@ -41,6 +43,7 @@ from ai_roles.model import (
     Skill,
     Tool,
 )
+from ai_roles.paths import learning_path, skill_gap
 from ai_roles.pictures import to_dot, to_mermaid
 from ai_roles.serialize import dump, dumps, from_dict, load, load_catalog, loads, to_dict
 
@@ -71,15 +74,20 @@ __all__ = [
     "UnknownItemError",
     "__version__",
     "build_graph",
+    "career_path",
+    "career_paths",
     "catalog_from_graph",
     "dump",
     "dumps",
     "from_dict",
     "from_node_link",
+    "learning_path",
     "load",
     "load_catalog",
     "loads",
+    "next_skills",
     "read_graphml",
+    "skill_gap",
     "to_dict",
     "to_dot",
     "to_mermaid",

@@ -420,7 +420,8 @@ class _Trip:
         """Return the error to raise: what binds, and the smallest limit that gives a path."""
         source = "the profile" if self.start.role is None else self.moves.ids[self.start.role]
         widest = self.search(limit=math.inf, max_moves=max_moves, combine=np.maximum)
-        moves = "" if max_moves is None else f" in at most {max_moves} moves"
+        plural = "" if max_moves == 1 else "s"
+        moves = "" if max_moves is None else f" in at most {max_moves} move{plural}"
         if not widest:
             needs = (
                 "work in one of " + ", ".join(map(repr, self.target.experience))
@@ -476,8 +477,9 @@ def career_path(
     target : str or Role
     max_step_hours : float, optional (default = math.inf)
         The most hours any one move may need.
-    max_moves : int or None, optional (default = None)
-        The most moves the path may make; None for no limit.
+    max_moves : int or None, optional (default = 3)
+        The most moves the path may make (three job changes is as far as
+        people plan); None for no limit, which searches far longer.
     worked_in : iterable of str or Role, optional (default = ())
         Roles a person has worked in: they hold those roles' profiles, and
         have the experience they give.

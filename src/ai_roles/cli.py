@@ -683,7 +683,8 @@ def _failure(error: Exception) -> tuple[int, str]:
     """Return the exit code and the line to print for `error`."""
     if isinstance(error, NoPathError):  # said in the command's words, not the function's
         message = str(error).replace("max_step_hours >=", "--max-step-hours")
-        return 1, f"{PROG}: {message}".replace(" moves has", " moves (--max-moves) has")
+        message = message.replace(" has a move of more", " (--max-moves) has a move of more")
+        return 1, f"{PROG}: {message}"
     if isinstance(error, OSError):
         where = f": {error.filename}" if error.filename else ""
         return 2, f"{PROG}: error: {error.strerror or error}{where}"

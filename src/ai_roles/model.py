@@ -96,9 +96,10 @@ class Level(enum.IntEnum):
 class Seniority(enum.IntEnum):
     """How far into a career a role sits, and so who can be hired into it.
 
-    A career path enters `ENTRY` and `MID` roles on skills alone; `SENIOR`
-    and `LEAD` roles only after work in a role of `MID` seniority or above
-    (and, where a role lists `Role.experience`, in one of those roles).
+    A career path enters `ENTRY` and `MID` roles on skills alone, and
+    `SENIOR` and `LEAD` roles only after work in a role of `MID` seniority or
+    above. A role that lists `Role.experience` is entered only after work in
+    one of those roles, whatever its seniority: the list replaces the rule.
     """
 
     ENTRY = 1
@@ -489,8 +490,9 @@ class Profile:
     """What a person holds: a level for each skill or tool.
 
     Items not listed are held at `Level.NONE`. Analysis functions close a
-    profile under prerequisites (`Catalog.closure`) before they use it: nobody
-    holds an item without its prerequisites.
+    profile (`Catalog.closure`) before they use it: nobody holds an item
+    without its prerequisites, and a tool held implies the skills it
+    exercises one level below (`tool_credit`).
 
     Examples
     --------
@@ -622,8 +624,9 @@ class Catalog:
 
     Construction checks everything across objects and raises one
     `CatalogError` listing every problem with its location: duplicate ids,
-    unknown ids in requirements, prerequisites and tool skills, an item
-    required twice by a role, and prerequisite cycles (named ``a -> b -> a``).
+    unknown ids in requirements, prerequisites, tool skills, related items
+    and a role's experience, an item required twice by a role, an item
+    related to itself, and prerequisite cycles (named ``a -> b -> a``).
 
     Lookups (`role`, `skill`, `tool`, `item`) accept an id, a name or an
     alias, case-insensitively; a miss raises `UnknownItemError` with close
