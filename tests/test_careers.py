@@ -398,3 +398,93 @@ def test_results_serialise():
     career = career_path(ai_roles.load_catalog(), "statistician", "machine-learning-engineer")
     for fmt in ("json", "toml"):
         assert career == ai_roles.loads(ai_roles.dumps(career, fmt), fmt)
+
+
+class TestBudgets:
+    """The budgets that bound the search at ESCO scale, exercised on small catalogs."""
+
+    def fan(self, stones: int) -> Catalog:
+        """A start role, `stones` roles that each teach `x` on the job, a hub and a target."""
+        skills = [Skill(id=i, name=i.upper(), hours=40) for i in ("a", "x", "y")]
+        roles = [Role(id="start", name="Start", requirements=[Requirement(options="a", level=3)])]
+        roles += [
+            Role(
+                id=f"stone{n}",
+                name=f"Stone {n}",
+                requirements=[
+                    Requirement(options="a", level=1),
+                    Requirement(options="x", level=3, essential=False),
+                ],
+            )
+            for n in range(stones)
+        ]
+        roles.append(
+            Role(
+                id="hub",
+                name="Hub",
+                requirements=[
+                    Requirement(options="x", level=1),
+                    Requirement(options="y", level=3, essential=False),
+                ],
+            )
+        )
+        roles.append(
+            Role(
+                id="target",
+                name="Target",
+                requirements=[Requirement(options=o, level=3) for o in ("a", "x", "y")],
+            )
+        )
+        return Catalog(skills=skills, roles=roles)
+
+    def test_moves_per_label(self, monkeypatch):
+        """With one move tried per label, the target is still always tried: a path is found,
+        never worse than the direct move."""
+        monkeypatch.setattr("ai_roles.careers.MOVES_PER_LABEL", 1)
+        cat = self.fan(3)
+        career = career_path(cat, "start", "target")
+        assert "target" == career.roles[-1]
+        assert career.total_hours <= learning_path(cat, "start", "target").total_hours
+
+    def test_labels_per_role(self, monkeypatch):
+        """With many ways into the hub, only the budgeted labels are expanded; on this catalog
+        the first ones are the best, so the answer stays exact."""
+        monkeypatch.setattr("ai_roles.careers.LABEL_BUDGET", 0)
+        cat = self.fan(6)
+        career = career_path(cat, "start", "target", max_moves=3)
+        expected = brute_force(cat, "start", "target", limit=math.inf, max_moves=3)
+        assert math.isclose(expected, career.total_hours)
+        assert ("start", "stone0", "hub", "target") == career.roles
+
+    def test_dominated_orders(self):
+        """Two stepping stones taken in either order reach the hub knowing the same: the second
+        order is not expanded again, and the answer is the enumeration's."""
+        cat = self.fan(2)
+        career = career_path(cat, "start", "target", max_moves=4)
+        expected = brute_force(cat, "start", "target", limit=math.inf, max_moves=4)
+        assert math.isclose(expected, career.total_hours)
+
+
+def test_old_imports_warn():
+    """The functions that moved out of ai_roles.paths are still found there, with a warning."""
+    import ai_roles.paths  # noqa: PLC0415
+
+    with pytest.warns(DeprecationWarning, match=r"moved to ai_roles\.careers\.career_path"):
+        assert career_path is ai_roles.paths.career_path
+    with pytest.raises(AttributeError, match="has no attribute 'nothing'"):
+        _ = ai_roles.paths.nothing
+
+
+def test_unreachable_experience_is_reported():
+    """A target that needs experience no path can give is reported as such, after every way
+    (both orders of the stepping stones included, the second dropped as dominated) is tried."""
+    base = TestBudgets().fan(2)
+    roles = [
+        *[r for r in base.roles if r.id != "target"],
+        Role(id="gate", name="Gate", seniority="senior", experience=["target"]),
+        Role(id="target", name="Target", experience=["gate"], requirements=["a"]),
+    ]
+    cat = Catalog(skills=base.skills, roles=roles)
+    with pytest.raises(NoPathError, match="it needs work in one of 'gate' first") as info:
+        career_path(cat, "start", "target", max_moves=4)
+    assert info.value.needed is None
