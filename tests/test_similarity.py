@@ -30,8 +30,8 @@ from ai_roles.similarity import (
 )
 from strategies import catalogs
 
-METHODS = ("cosine", "jaccard", "coverage", "tools")
-SYMMETRIC = ("cosine", "jaccard", "tools")
+METHODS = ai_roles.results.METHODS
+SYMMETRIC = ("cosine", "jaccard", "tools", "text", "hybrid")
 
 # Random catalogs are small; a few dozen examples per method keep the file fast.
 PROPERTY = settings(max_examples=30)
@@ -138,9 +138,87 @@ class TestPairProperties:
             # A role naming nothing the method looks at is 1.0 to itself by
             # definition, with no item to credit: the one case the sum cannot hold.
             return
-        assert math.isclose(
-            sum(explanation.contributions.values()), explanation.score, abs_tol=1e-9
+        if a == b and not (explanation.contributions or explanation.words):
+            return
+        shares = [*explanation.contributions.values(), *explanation.words.values()]
+        assert math.isclose(math.fsum(shares), explanation.score, abs_tol=1e-9)
+        if method == "hybrid" and a != b:
+            assert math.isclose(
+                math.fsum(explanation.parts.values()), explanation.score, abs_tol=1e-9
+            )
+
+
+class TestBlend:
+    @PROPERTY
+    @given(catalogs(min_roles=1), st.data())
+    def test_weights_at_the_ends(self, catalog, data):
+        """Hybrid with text weight 1 is the text measure; with 0, its skills part alone."""
+        ids = role_ids(catalog)
+        a, b = data.draw(st.sampled_from(ids)), data.draw(st.sampled_from(ids))
+        text = similarity(catalog, a, b, method="text")
+        assert math.isclose(text, similarity(catalog, a, b, method="hybrid", text_weight=1))
+        skills = explain(catalog, a, b, method="hybrid", text_weight=0)
+        assert {} == dict(skills.words)
+        half = similarity(catalog, a, b, method="hybrid", text_weight=0.5)
+        if a != b:
+            assert math.isclose(half, (text + skills.score) / 2, abs_tol=1e-9)
+
+    @pytest.mark.parametrize("weight", [-0.1, 1.5, "0.5", None, True])
+    def test_bad_weight(self, builtin, weight):
+        """The text weight is a share in [0, 1]."""
+        with pytest.raises(ArgumentError, match=r"^text_weight: "):
+            similarity(
+                builtin, "data-scientist", "data-analyst", method="hybrid", text_weight=weight
+            )
+
+    def test_specific_items_weigh_more(self):
+        """An item every role names counts less than one two roles share alone."""
+        common = Requirement(options="x", level=3)
+        cat = Catalog(
+            skills=[Skill(id=i, name=i.upper()) for i in ("x", "y", "z")],
+            roles=[
+                Role(id="a", name="A", requirements=[common, Requirement(options="y", level=3)]),
+                Role(id="b", name="B", requirements=[common, Requirement(options="y", level=3)]),
+                Role(id="c", name="C", requirements=[common, Requirement(options="z", level=3)]),
+            ],
         )
+        e = explain(cat, "a", "b", method="hybrid", text_weight=0)
+        assert e.contributions["y"] > e.contributions["x"]
+        assert similarity(cat, "a", "c", method="hybrid", text_weight=0) < similarity(
+            cat, "a", "c", method="cosine"
+        )
+
+    def test_text(self):
+        """Roles that say the same in other words are near by text, whatever their skills."""
+        cat = Catalog(
+            skills=[Skill(id=i, name=i.upper()) for i in ("x", "y")],
+            roles=[
+                Role(
+                    id="a",
+                    name="Nurse",
+                    summary="Cares for patients in hospital wards.",
+                    requirements=["x"],
+                ),
+                Role(
+                    id="b",
+                    name="Ward nurse",
+                    summary="Cares for patients on a hospital ward.",
+                    requirements=["y"],
+                ),
+                Role(
+                    id="c",
+                    name="Welder",
+                    summary="Joins metal parts with an arc.",
+                    requirements=["x"],
+                ),
+            ],
+        )
+        near = similarity(cat, "a", "b", method="text")
+        assert near > similarity(cat, "a", "c", method="text")
+        assert 0.0 == similarity(cat, "a", "b", method="cosine")
+        words = explain(cat, "a", "b", method="text").words
+        assert {"nurse", "patients", "hospital"} <= set(words)
+        assert "the" not in words  # a stop word
 
 
 @pytest.mark.parametrize("method", SYMMETRIC)

@@ -29,14 +29,14 @@ from ai_roles.importers import DataWarning
 from ai_roles.model import Catalog, Level, Profile, Role
 from ai_roles.paths import learning_path, skill_gap
 from ai_roles.pictures import to_dot, to_mermaid
-from ai_roles.results import CareerPath, LearningPath, Step
+from ai_roles.results import METHODS, CareerPath, LearningPath, Step
 from ai_roles.serialize import dump, dumps, load, load_catalog
 from ai_roles.similarity import explain, most_similar
 
 __all__ = ["main"]
 
 PROG = "ai-roles"
-_METHODS = ("cosine", "jaccard", "coverage", "tools")
+_METHODS = METHODS
 
 
 class _Usage(Exception):  # noqa: N818 (a signal, not an error type users see)
@@ -373,18 +373,21 @@ def _compare(ctx: _Context) -> None:
     def show() -> None:
         out = ctx.out
         print(f"{ctx.name(e.a)} vs {ctx.name(e.b)} ({e.method}): {e.score:.3f}\n", file=out)
+        if e.parts:
+            parts = ", ".join(f"{part} {share:.3f}" for part, share in e.parts.items())
+            print(f"from {parts}\n", file=out)
         ranked = sorted(e.contributions.items(), key=lambda kv: (-kv[1], kv[0]))
         rows = [(ctx.name(item), f"{share:.3f}") for item, share in ranked]
-        _table(rows, ("shared item", "contribution"), out, right=(1,))
-        print(
-            f"{'total':<{max([len('shared item'), *(len(r[0]) for r in rows)])}}  {e.score:.3f}",
-            file=out,
-        )
+        words = sorted(e.words.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
+        rows += [(f'"{word}"', f"{share:.3f}") for word, share in words]
+        _table(rows, ("shared item or word", "contribution"), out, right=(1,))
+        width = max([len("shared item or word"), *(len(r[0]) for r in rows)])
+        print(f"{'total':<{width}}  {e.score:.3f}", file=out)
         for label, items in (
             (f"only {ctx.name(e.a)}", e.only_a),
             (f"only {ctx.name(e.b)}", e.only_b),
         ):
-            if items:
+            if items and e.method != "text":
                 print(f"\n{label}: " + ", ".join(ctx.name(i) for i in items), file=out)
 
     ctx.emit(e, show)

@@ -73,8 +73,12 @@ def _check_square(instance: Any, attribute: attrs.Attribute[Any], value: Any) ->
         raise ValueError(msg)
 
 
+METHODS = ("cosine", "jaccard", "coverage", "tools", "text", "hybrid")
+"""The similarity methods, in the order the documentation lists them."""
+
+
 def _check_method(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value not in {"cosine", "jaccard", "coverage", "tools"}:
+    if value not in METHODS:
         msg = f"{attribute.name}: {value!r} is not a similarity method"
         raise ValueError(msg)
 
@@ -151,7 +155,13 @@ class Explanation:
         (for ``tools``, tools only; for ``coverage``, `b`'s requirements `a`
         meets at least in part, and those it does not).
     contributions : mapping of str to float
-        Each item's share of the score; the shares sum to `score`.
+        Each item's share of the score.
+    words : mapping of str to float
+        For ``text`` and ``hybrid``, each word's (or pair of words') share of
+        the score; with `contributions`, the shares sum to `score`.
+    parts : mapping of str to float
+        For ``hybrid``, how much of the score came from ``"skills"`` and how
+        much from ``"text"``.
     """
 
     a: str
@@ -162,6 +172,8 @@ class Explanation:
     only_a: tuple[str, ...] = field(converter=_strings)
     only_b: tuple[str, ...] = field(converter=_strings)
     contributions: FrozenDict[str, float] = field(converter=_floats)
+    words: FrozenDict[str, float] = field(factory=FrozenDict, converter=_floats)
+    parts: FrozenDict[str, float] = field(factory=FrozenDict, converter=_floats)
 
 
 @frozen(kw_only=True)

@@ -25,6 +25,24 @@ options :math:`O_r`, the role's weight on item `i` is
   :math:`E_b` the essential requirements of `b` (all its requirements if none
   is essential).
 
+* ``text``: the cosine of the roles' TF-IDF text vectors (name, aliases,
+  summary and responsibilities; `ai_roles._text` has the weighting) [1]_.
+* ``hybrid``: a blend of a *specific* skills measure and ``text``,
+
+  .. math:: (1 - \lambda)\, \frac{u_a \cdot u_b}{\lVert u_a \rVert \lVert u_b \rVert}
+            + \lambda\, \mathrm{text}(a, b),
+            \qquad u_i = v_i \, s_i \, \tau_i,
+            \qquad s_i = 1 + \ln \frac{1 + n}{1 + n_i}
+
+  where :math:`n_i` of the :math:`n` roles name item :math:`i` (an item every
+  role requires, such as communication, weighs least: its specificity
+  :math:`s_i` is 1, against up to :math:`1 + \ln n` for an item one role
+  names), :math:`\tau_i` is `TOOL_WEIGHT` for tools and 1 for skills (so
+  that O*NET's thirty to a hundred technology skills per occupation inform
+  without drowning its rated skills), and :math:`\lambda` is `text_weight`
+  (`TEXT_WEIGHT` by default). The weights were chosen by measuring neighbour
+  quality on the official releases (``benchmarks/similarity_eval.py``).
+
 Every measure lies in ``[0, 1]``, is 1 for a role with itself and 0 between
 a role with no requirements and any other. All but ``coverage`` are symmetric.
 
@@ -48,11 +66,14 @@ import scipy.sparse as sp
 
 from ai_roles._arguments import whole_number
 from ai_roles._frozendict import FrozenDict
+from ai_roles._text import TextVectors, role_text
 from ai_roles.exceptions import ArgumentError
 from ai_roles.model import Catalog, Level, Role, Tool
-from ai_roles.results import Explanation, Match, SimilarityMatrix
+from ai_roles.results import METHODS, Explanation, Match, SimilarityMatrix
 
 __all__ = [
+    "TEXT_WEIGHT",
+    "TOOL_WEIGHT",
     "Method",
     "explain",
     "most_similar",
@@ -61,16 +82,29 @@ __all__ = [
     "top_k_similar",
 ]
 
-Method = Literal["cosine", "jaccard", "coverage", "tools"]
-_METHODS: tuple[str, ...] = get_args(Method)
+Method = Literal["cosine", "jaccard", "coverage", "tools", "text", "hybrid"]
+assert get_args(Method) == METHODS  # noqa: S101 (one list of methods: results.METHODS)
+
+TEXT_WEIGHT = 0.5
+"""The share of ``text`` in ``hybrid`` (lambda), chosen by measurement."""
+
+TOOL_WEIGHT = 0.5
+"""How much a tool weighs against a skill in ``hybrid``'s skills part (tau)."""
 
 
 def _check_method(method: object) -> Method:
-    if method not in _METHODS:
-        known = ", ".join(repr(m) for m in _METHODS)
+    if method not in METHODS:
+        known = ", ".join(repr(m) for m in METHODS)
         msg = f"method: {method!r} is not one of {known}"
         raise ArgumentError(msg)
     return method  # type: ignore[return-value]
+
+
+def _check_weight(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        msg = f"text_weight: {value!r} is not a share in [0, 1]"
+        raise ArgumentError(msg)
+    return float(value)
 
 
 # --- per-role views ------------------------------------------------------------------
@@ -113,28 +147,52 @@ def _coverage_terms(catalog: Catalog, a: Role, b: Role) -> dict[str, float]:
     return terms
 
 
-def _contributions(catalog: Catalog, a: Role, b: Role, method: Method) -> dict[str, float]:
-    """Each item's share of the similarity of `a` to `b`, for two different roles."""
+def _contributions(
+    catalog: Catalog, a: Role, b: Role, method: Method, text_weight: float
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Each item's and each word's share of the similarity of `a` to `b` (two roles)."""
+    if not (a.requirements and b.requirements):
+        return {}, {}
+    if method in {"text", "hybrid"}:
+        vectors = _vectors(catalog)
+        row_a, row_b = vectors.ids.index(a.id), vectors.ids.index(b.id)
+        words = vectors.text.contributions(row_a, row_b) if method == "text" or text_weight else {}
+        if method == "text":
+            return {}, words
+        both = vectors.specific[[row_a]].multiply(vectors.specific[[row_b]]).tocoo()
+        items = catalog.items
+        skills = {
+            items[int(c)].id: (1.0 - text_weight) * float(v)
+            for c, v in zip(both.col, both.data, strict=True)
+        }
+        return skills, {w: text_weight * v for w, v in words.items()}
     if method == "cosine":
         va, vb = _weights(a), _weights(b)
         norm = math.sqrt(
             math.fsum(x * x for x in va.values()) * math.fsum(x * x for x in vb.values())
         )
-        return {i: va[i] * vb[i] / norm for i in sorted(va.keys() & vb.keys())} if norm else {}
+        if not norm:  # weights so small that their product underflows
+            return {}, {}
+        return {i: va[i] * vb[i] / norm for i in sorted(va.keys() & vb.keys())}, {}
     if method == "coverage":
-        return _coverage_terms(catalog, a, b) if b.requirements else {}
+        return _coverage_terms(catalog, a, b), {}
     ia, ib = (
         (_items(a), _items(b)) if method == "jaccard" else (_tools(catalog, a), _tools(catalog, b))
     )
     union = len(ia | ib)
-    return dict.fromkeys(sorted(ia & ib), 1 / union) if union else {}
+    return (dict.fromkeys(sorted(ia & ib), 1 / union) if union else {}), {}
 
 
 # --- single pairs --------------------------------------------------------------------
 
 
 def similarity(
-    catalog: Catalog, a: str | Role, b: str | Role, *, method: Method = "cosine"
+    catalog: Catalog,
+    a: str | Role,
+    b: str | Role,
+    *,
+    method: Method = "cosine",
+    text_weight: float = TEXT_WEIGHT,
 ) -> float:
     r"""Return how alike two roles are, from 0 (nothing shared) to 1 (the same).
 
@@ -144,10 +202,13 @@ def similarity(
         The roles, skills and tools to compare within.
     a, b : str or Role
         Roles given by id, name, alias or object.
-    method : {"cosine", "jaccard", "coverage", "tools"}, optional (default = "cosine")
-        See the module's documentation for the formulas. ``coverage`` is
-        directed: the share of `b`'s weighted essential requirements that
-        the holder of `a` already meets.
+    method : {"cosine", "jaccard", "coverage", "tools", "text", "hybrid"}, optional
+        (default = "cosine") See the module's documentation for the formulas.
+        ``coverage`` is directed: the share of `b`'s weighted essential
+        requirements that the holder of `a` already meets.
+    text_weight : float, optional (default = TEXT_WEIGHT)
+        For ``hybrid``, the share of the text measure, in ``[0, 1]``: 0 is
+        the specific skills measure alone, 1 the text alone.
 
     Returns
     -------
@@ -159,7 +220,7 @@ def similarity(
     UnknownItemError
         If `a` or `b` is not a role of `catalog`; the message suggests close matches.
     ArgumentError
-        If `method` is not one of the four.
+        If `method` is not a method, or `text_weight` not in ``[0, 1]``.
 
     See Also
     --------
@@ -177,11 +238,16 @@ def similarity(
     >>> ml > pm
     True
     """
-    return explain(catalog, a, b, method=method).score
+    return explain(catalog, a, b, method=method, text_weight=text_weight).score
 
 
 def explain(
-    catalog: Catalog, a: str | Role, b: str | Role, *, method: Method = "cosine"
+    catalog: Catalog,
+    a: str | Role,
+    b: str | Role,
+    *,
+    method: Method = "cosine",
+    text_weight: float = TEXT_WEIGHT,
 ) -> Explanation:
     """Return the similarity of two roles with the items behind it.
 
@@ -208,22 +274,27 @@ def explain(
     True
     """
     kind = _check_method(method)
+    weight = _check_weight(text_weight)
     role_a, role_b = catalog.role(a), catalog.role(b)
     if kind == "coverage":
         ia = set(catalog.profile_of(role_a).levels)
         ib = {o for r in _essential(role_b) for o in r.options}
     elif kind == "tools":
         ia, ib = _tools(catalog, role_a), _tools(catalog, role_b)
+    elif kind == "text":
+        vectors = _vectors(catalog)
+        ia = vectors.text.words(vectors.ids.index(role_a.id))
+        ib = vectors.text.words(vectors.ids.index(role_b.id))
     else:
         ia, ib = _items(role_a), _items(role_b)
+    contributions, words = _contributions(catalog, role_a, role_b, kind, weight)
     if role_a.id == role_b.id:
-        contributions = _contributions(catalog, role_a, role_b, kind)
-        total = math.fsum(contributions.values())
+        total = math.fsum([*contributions.values(), *words.values()])
         contributions = {i: c / total for i, c in contributions.items()} if total else {}
+        words = {w: c / total for w, c in words.items()} if total else {}
         score = 1.0
     else:
-        contributions = _contributions(catalog, role_a, role_b, kind)
-        score = min(1.0, math.fsum(contributions.values()))
+        score = min(1.0, math.fsum([*contributions.values(), *words.values()]))
     if kind == "coverage":
         shared = sorted(contributions)
         only_b = sorted(
@@ -235,6 +306,11 @@ def explain(
         only_a = sorted(ia - ib)
     else:
         shared, only_a, only_b = sorted(ia & ib), sorted(ia - ib), sorted(ib - ia)
+    parts = (
+        {"skills": math.fsum(contributions.values()), "text": math.fsum(words.values())}
+        if kind == "hybrid"
+        else {}
+    )
     return Explanation(
         a=role_a.id,
         b=role_b.id,
@@ -244,6 +320,8 @@ def explain(
         only_a=only_a,
         only_b=only_b,
         contributions=FrozenDict(contributions),
+        words=FrozenDict(words),
+        parts=FrozenDict(parts),
     )
 
 
@@ -279,6 +357,30 @@ class _Vectors:
         norms = np.sqrt(np.asarray(self.weights.multiply(self.weights).sum(axis=1))).ravel()
         scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
         return sp.csr_array(sp.diags_array(scale) @ self.weights)
+
+    @functools.cached_property
+    def specificity(self) -> np.ndarray[Any, np.dtype[np.float64]]:
+        """Each item's weight in ``hybrid``: specificity, times `TOOL_WEIGHT` for tools."""
+        named = np.asarray(self.binary.sum(axis=0)).ravel()
+        n = len(self.ids)
+        is_tool = np.array([isinstance(item, Tool) for item in self.catalog.items])
+        factor: np.ndarray[Any, np.dtype[np.float64]] = (
+            1.0 + np.log((1.0 + n) / (1.0 + named))
+        ) * np.where(is_tool, TOOL_WEIGHT, 1.0)
+        return factor
+
+    @functools.cached_property
+    def specific(self) -> sp.csr_array:
+        """The unit rows of the weights scaled by `specificity`: ``hybrid``'s skills part."""
+        scaled = sp.csr_array(self.weights @ sp.diags_array(self.specificity))
+        norms = np.sqrt(np.asarray(scaled.multiply(scaled).sum(axis=1))).ravel()
+        scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+        return sp.csr_array(sp.diags_array(scale) @ scaled)
+
+    @functools.cached_property
+    def text(self) -> TextVectors:
+        """The roles' text as unit TF-IDF rows."""
+        return TextVectors(role_text(role) for role in self.catalog.roles)
 
     @functools.cached_property
     def binary(self) -> sp.csr_array:
@@ -353,12 +455,26 @@ class _Vectors:
         # Alternatives: the best of the option columns of one requirement.
         return _column_group_max(columns, owner, n_requirements)
 
-    def scores(self, rows: Any, method: Method) -> np.ndarray[Any, np.dtype[np.float64]]:
+    def scores(
+        self, rows: Any, method: Method, text_weight: float = TEXT_WEIGHT
+    ) -> np.ndarray[Any, np.dtype[np.float64]]:
         """Similarity of the roles `rows` (a slice or index array) to every role."""
         whole = isinstance(rows, slice) and rows == slice(None)
+
+        def cosine(unit: sp.csr_array) -> np.ndarray[Any, np.dtype[np.float64]]:
+            part = unit if whole else unit[rows]  # slicing would copy the matrix
+            product: np.ndarray[Any, np.dtype[np.float64]] = (part @ unit.T).toarray()
+            return product
+
         if method == "cosine":
-            part = self.unit if whole else self.unit[rows]  # slicing would copy the matrix
-            values = (part @ self.unit.T).toarray()
+            values = cosine(self.unit)
+        elif method == "text":
+            values = cosine(self.text.unit)
+        elif method == "hybrid":
+            values = cosine(self.specific)
+            values *= 1.0 - text_weight
+            if text_weight > 0:
+                values += text_weight * cosine(self.text.unit)
         elif method == "coverage":
             values = (self.met(self.held[rows]) @ self.needs[3]).toarray()
         else:
@@ -371,6 +487,7 @@ class _Vectors:
         np.clip(values, 0.0, 1.0, out=values)  # in place: the matrix may be large
         if self.empty.any():
             values[:, self.empty] = 0.0
+            values[self.empty[rows]] = 0.0  # a role with no requirements: 0, even by its text
         own = np.arange(len(self.ids))[rows]
         values[np.arange(len(own)), own] = 1.0
         result: np.ndarray[Any, np.dtype[np.float64]] = values
@@ -397,13 +514,16 @@ def _vectors(catalog: Catalog) -> _Vectors:
     return catalog.derived("similarity.vectors", _Vectors)
 
 
-def similarity_matrix(catalog: Catalog, *, method: Method = "cosine") -> SimilarityMatrix:
+def similarity_matrix(
+    catalog: Catalog, *, method: Method = "cosine", text_weight: float = TEXT_WEIGHT
+) -> SimilarityMatrix:
     """Return the similarity of every role to every role, with sparse linear algebra.
 
     Parameters
     ----------
     catalog : Catalog
-    method : {"cosine", "jaccard", "coverage", "tools"}, optional (default = "cosine")
+    method : {"cosine", "jaccard", "coverage", "tools", "text", "hybrid"}, optional
+    text_weight : float, optional (default = TEXT_WEIGHT)
 
     Returns
     -------
@@ -426,8 +546,9 @@ def similarity_matrix(catalog: Catalog, *, method: Method = "cosine") -> Similar
     True
     """
     kind = _check_method(method)
+    weight = _check_weight(text_weight)
     vectors = _vectors(catalog)
-    values = vectors.scores(slice(None), kind)
+    values = vectors.scores(slice(None), kind, weight)
     values.setflags(write=False)  # handed over as it is, not copied
     return SimilarityMatrix(ids=vectors.ids, method=kind, values=values)
 
@@ -448,7 +569,12 @@ def _ranked(
 
 
 def most_similar(
-    catalog: Catalog, a: str | Role, *, k: int = 5, method: Method = "cosine"
+    catalog: Catalog,
+    a: str | Role,
+    *,
+    k: int = 5,
+    method: Method = "cosine",
+    text_weight: float = TEXT_WEIGHT,
 ) -> tuple[Match, ...]:
     """Return the `k` roles most similar to `a`, best first, ties by id.
 
@@ -457,7 +583,8 @@ def most_similar(
     catalog : Catalog
     a : str or Role
     k : int, optional (default = 5)
-    method : {"cosine", "jaccard", "coverage", "tools"}, optional (default = "cosine")
+    method : {"cosine", "jaccard", "coverage", "tools", "text", "hybrid"}, optional
+    text_weight : float, optional (default = TEXT_WEIGHT)
         With ``coverage``, how much of each other role the holder of `a` meets.
 
     Returns
@@ -484,11 +611,17 @@ def most_similar(
     role = catalog.role(a)
     vectors = _vectors(catalog)
     own = vectors.ids.index(role.id)
-    return _ranked(vectors.ids, vectors.scores([own], kind)[0], own, count)
+    scores = vectors.scores([own], kind, _check_weight(text_weight))[0]
+    return _ranked(vectors.ids, scores, own, count)
 
 
 def top_k_similar(
-    catalog: Catalog, *, k: int = 5, method: Method = "cosine", block: int = 1024
+    catalog: Catalog,
+    *,
+    k: int = 5,
+    method: Method = "cosine",
+    block: int = 1024,
+    text_weight: float = TEXT_WEIGHT,
 ) -> Iterator[tuple[str, tuple[Match, ...]]]:
     """Yield every role with its `k` most similar roles, in bounded memory.
 
@@ -512,15 +645,16 @@ def top_k_similar(
     count = whole_number(k)
     kind = _check_method(method)
     size = whole_number(block, "block")
-    return _streamed(_vectors(catalog), count, kind, size)
+    weight = _check_weight(text_weight)
+    return _streamed(_vectors(catalog), count, kind, size, weight)
 
 
 def _streamed(
-    vectors: _Vectors, count: int, kind: Method, size: int
+    vectors: _Vectors, count: int, kind: Method, size: int, weight: float
 ) -> Iterator[tuple[str, tuple[Match, ...]]]:
     n = len(vectors.ids)
     for start in range(0, n, size):
         rows = np.arange(start, min(n, start + size))
-        scores = vectors.scores(rows, kind)
+        scores = vectors.scores(rows, kind, weight)
         for offset, own in enumerate(rows):
             yield vectors.ids[own], _ranked(vectors.ids, scores[offset], int(own), count)
