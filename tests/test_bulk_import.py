@@ -233,6 +233,7 @@ def test_real_esco_import_is_valid(real_esco):
 def test_real_onet_import_is_valid(real_onet):
     """Each object imported from O*NET passes validation and keeps its ids sorted."""
     assert real_onet.tools
+    assert real_onet.role("onet/15-2051.00").responsibilities  # task texts: checked too
     assert_valid(real_onet)
 
 

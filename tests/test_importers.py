@@ -1305,6 +1305,184 @@ class TestOnetSeniority:
             onet.load(path)
 
 
+# Each fixture occupation's rows of Task Statements.txt, by Task Type, in file order
+# (fixture lines in the comments). 11-3021.00's Task IDs (968, 975, 967, 976) are not
+# ascending: the file's order is kept, not the IDs'. 29-2099.01 and 43-9021.00 have
+# no rows; 15-2031.00's row (line 12) points at an occupation the fixture lacks.
+ONET_TASKS = {
+    "11-3021.00": {
+        "Core": (
+            (
+                "Direct daily operations of department, analyzing workflow, establishing "
+                "priorities, developing standards and setting deadlines."
+            ),  # 2
+            (
+                "Meet with department heads, managers, supervisors, vendors, and others, to "
+                "solicit cooperation and resolve problems."
+            ),  # 3
+            (
+                "Consult with users, management, vendors, and technicians to assess computing "
+                "needs and system requirements."
+            ),  # 4
+            "Develop and interpret organizational goals, policies, and procedures.",  # 5
+        ),
+        "Supplemental": ("Manage backup, security and user help systems.",),  # 6
+    },
+    "15-1221.00": {
+        "Core": (
+            "Analyze problems to develop solutions involving computer hardware and software.",
+            (
+                "Apply theoretical expertise and innovation to create or apply new technology, "
+                "such as adapting principles for applying computers to new uses."
+            ),  # 8
+            "Develop and interpret organizational goals, policies, and procedures.",  # 9
+        ),
+        "Supplemental": (
+            (
+                "Maintain network hardware and software, direct network security measures, and "
+                "monitor networks to ensure availability to system users."
+            ),  # 10
+            (
+                "Direct daily operations of departments, coordinating project activities with "
+                "other departments."
+            ),  # 11
+        ),
+    },
+    "15-2041.00": {
+        "Core": (
+            (
+                "Analyze and interpret statistical data to identify significant differences in "
+                "relationships among sources of information."
+            ),  # 13
+            (
+                "Evaluate the statistical methods and procedures used to obtain data to ensure "
+                "validity, applicability, efficiency, and accuracy."
+            ),  # 14
+            (
+                "Report results of statistical analyses, including information in the form of "
+                "graphs, charts, and tables."
+            ),  # 15
+        ),
+        "Supplemental": ("Prepare and structure data warehouses for storing data.",),  # 16
+    },
+    "15-2051.00": {
+        "n/a": (
+            "Analyze, manipulate, or process large sets of data using statistical software.",
+            "Clean and manipulate raw data using statistical software.",  # 18
+            "Write new functions or applications in programming languages to conduct analyses.",
+        ),
+    },
+    "29-2099.01": {},
+    "43-9021.00": {},
+}
+
+TASK_ORDER = ("Core", "Supplemental", "n/a")
+"""The documented order of the kinds of task (n/a: rows without a Task Type)."""
+
+
+def documented_tasks(by_type: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """Tasks listed by type, in the documented order: Core, Supplemental, the others."""
+    return tuple(task for kind in TASK_ORDER for task in by_type.get(kind, ()))
+
+
+def responsibilities(catalog: Catalog) -> dict[str, tuple[str, ...]]:
+    """Each role's responsibilities, by its O*NET-SOC code."""
+    return {r.external_ids["onet"]: r.responsibilities for r in catalog.roles}
+
+
+class TestOnetTasks:
+    @pytest.mark.parametrize(("code", "by_type"), ONET_TASKS.items())
+    def test_responsibilities(self, onet_catalog, code, by_type):
+        """An occupation's tasks are its responsibilities: Core, Supplemental, then the rest."""
+        expected = documented_tasks(by_type)
+        assert expected == onet_catalog.role(f"onet/{code}").responsibilities
+
+    def test_every_occupation(self):
+        """Every fixture occupation is listed above."""
+        assert ONET_CODES == set(ONET_TASKS)
+
+    def test_every_row_is_accounted_for(self, onet_fixture):
+        """Responsibilities plus the rows warned as not imported are every row."""
+        catalog, messages = onet_fixture
+        rows = data_rows(ONET / "Task Statements.txt", "\t")
+        imported = sum(len(r.responsibilities) for r in catalog.roles)
+        assert len(rows) == imported + not_imported(messages, "Task Statements.txt")
+        assert 1 == len(rows) - imported  # 15-2031.00, missing from Occupation Data
+
+    def test_order_of_the_rows(self, tmp_path):
+        """Read backwards, the file gives each kind backwards, still Core first."""
+        path = copy_release(ONET, tmp_path / "release")
+        file = path / "Task Statements.txt"
+        header, *rows = file.read_bytes().decode().splitlines(keepends=True)
+        file.write_bytes("".join([header, *reversed(rows)]).encode())
+        catalog, _ = load(onet.load, path)
+        expected = {
+            code: tuple(task for kind in TASK_ORDER for task in by_type.get(kind, ())[::-1])
+            for code, by_type in ONET_TASKS.items()
+        }
+        assert expected == responsibilities(catalog)
+
+    def test_task_types(self):
+        """`TASK_TYPES` holds the kinds listed first, in order."""
+        assert ("Core", "Supplemental") == onet.TASK_TYPES
+
+    def test_without_task_statements(self, onet_fixture, tmp_path):
+        """Without Task Statements.txt no role has tasks, silently; nothing else changes."""
+        path = copy_release(ONET, tmp_path / "release", without=["Task Statements.txt"])
+        catalog, messages = load(onet.load, path)
+        assert {()} == {r.responsibilities for r in catalog.roles}
+        bare = [attrs.evolve(r, responsibilities=()) for r in onet_fixture[0].roles]
+        assert bare == list(catalog.roles)
+        assert [m for m in onet_fixture[1] if "Task Statements" not in m] == messages
+
+    @pytest.mark.parametrize(
+        ("words", "lines"),
+        [
+            ("empty Task; skipped", [4, 10]),
+            ("code that is not one; skipped", [7]),
+            ("listed again for an occupation; kept once", [6, 13]),
+            ("Task Type other than Core, Supplemental or n/a; listed last", [12]),
+        ],
+        ids=["empty", "code", "again", "type"],
+    )
+    def test_malformed_rows_warn(self, tmp_path, words, lines):
+        """Each kind of bad row gives a DataWarning naming the file, how many and their lines."""
+        broken = ONET_BROKEN / "Task Statements.txt"
+        path = copy_release(ONET, tmp_path / "release", replace=[broken])
+        _, messages = load(onet.load, path)
+        message = the_warning(messages, "Task Statements.txt", words)
+        assert (len(lines), lines) == (count_of(message), lines_in(message))
+
+    def test_malformed_rows_left_out(self, tmp_path):
+        """Bad rows are left out, texts stripped, repeats kept once where Core puts them."""
+        broken = ONET_BROKEN / "Task Statements.txt"
+        path = copy_release(ONET, tmp_path / "release", replace=[broken])
+        catalog, _ = load(onet.load, path)
+        managers = ONET_TASKS["11-3021.00"]
+        statisticians = ONET_TASKS["15-2041.00"]
+        expected = dict.fromkeys(ONET_CODES, ())
+        expected["11-3021.00"] = (
+            managers["Core"][0],  # line 3 (again on line 6, as Supplemental)
+            managers["Core"][2],  # line 5, with spaces around it
+            *managers["Supplemental"],  # line 2, before the Core rows
+        )  # line 4: empty
+        expected["15-2041.00"] = (
+            statisticians["Core"][2],  # line 11 (again on line 13); line 10: n/a
+            *statisticians["Supplemental"],  # line 9
+            statisticians["Core"][0],  # line 8: empty Task Type
+            "Develop and test experimental designs, sampling techniques, and analytical methods.",
+        )  # the last: line 12, Task Type "Essential"; line 7: a code cut short
+        assert expected == responsibilities(catalog)
+
+    def test_malformed_row_raises(self, tmp_path):
+        """A row with too few fields raises CatalogError naming the file and line."""
+        path = copy_release(ONET, tmp_path / "release")
+        with (path / "Task Statements.txt").open("ab") as f:
+            f.write(b"15-2051.00\t21836\tRecommend data-driven solutions to key stakeholders.\r\n")
+        with data_warnings(), pytest.raises(CatalogError, match=r"Task Statements\.txt:20\b"):
+            onet.load(path)
+
+
 # Each quirk: the file, words its warning must contain, and the (occupation, element)
 # pairs or rows (by their lines) it concerns.
 ONET_QUIRKS = [
@@ -1329,6 +1507,7 @@ ONET_QUIRKS = [
     ),
     pytest.param("Alternate Titles.txt", "Occupation Data", [(8,)], id="titles-missing-occupation"),
     pytest.param("Job Zones.txt", "Occupation Data", [(4,)], id="zone-missing-occupation"),
+    pytest.param("Task Statements.txt", "Occupation Data", [(12,)], id="tasks-missing-occupation"),
 ]
 
 
@@ -1511,3 +1690,63 @@ class TestRealOnet:
                 expected[code] = Seniority.ENTRY if zone <= 2 else Seniority.MID
         assert expected == {r.external_ids["onet"]: r.seniority for r in catalog.roles}
         assert [] == [m for m in messages if "Job Zones" in m]  # no quirk in this file
+
+    def test_every_task_row_is_accounted_for(self, real_onet):
+        """The 18,796 task rows are responsibilities or warned about."""
+        catalog, messages = real_onet
+        imported = sum(len(r.responsibilities) for r in catalog.roles)
+        assert 18_796 == imported + not_imported(messages, "Task Statements.txt")
+
+    def test_responsibilities_of_every_occupation(self, real_onet):
+        """Each occupation's tasks, Core, Supplemental then the others, each in file order."""
+        catalog, _ = real_onet
+        rank = {"Core": 0, "Supplemental": 1}
+        rows = data_rows(REAL / "onet" / "Task Statements.txt", "\t")
+        tasks: dict[str, list[tuple[int, int, str]]] = {}
+        for line, row in enumerate(rows, 2):
+            kind = rank.get(row["Task Type"], 2)
+            tasks.setdefault(row["O*NET-SOC Code"], []).append((kind, line, row["Task"].strip()))
+        expected = {r.external_ids["onet"]: () for r in catalog.roles}
+        for code, listed in tasks.items():
+            expected[code] = tuple(dict.fromkeys(text for _, _, text in sorted(listed)))
+        assert expected == responsibilities(catalog)
+
+    def test_data_scientists_tasks(self, real_onet):
+        """15-2051.00 Data Scientists have their 16 tasks (analysts': no Core) in file order."""
+        catalog, _ = real_onet
+        rows = [
+            row
+            for row in data_rows(REAL / "onet" / "Task Statements.txt", "\t")
+            if row["O*NET-SOC Code"] == "15-2051.00"
+        ]
+        assert {"n/a"} == {row["Task Type"] for row in rows}
+        role = catalog.role("onet/15-2051.00")
+        assert 16 == len(role.responsibilities)
+        assert tuple(row["Task"] for row in rows) == role.responsibilities
+        assert role.responsibilities[0].startswith("Analyze, manipulate, or process large sets")
+
+    @pytest.mark.parametrize(
+        "code",
+        [
+            "11-2011.00",  # Advertising and Promotions Managers: Core, Supplemental and n/a
+            "11-3021.00",  # Computer and Information Systems Managers
+            "15-2041.00",  # Statisticians
+        ],
+    )
+    def test_core_task_first(self, real_onet, code):
+        """An occupation with Core tasks lists its first Core row first, its other rows after."""
+        catalog, _ = real_onet
+        rows = [
+            row
+            for row in data_rows(REAL / "onet" / "Task Statements.txt", "\t")
+            if row["O*NET-SOC Code"] == code
+        ]
+        first_core = next(row["Task"] for row in rows if row["Task Type"] == "Core")
+        role = catalog.role(f"onet/{code}")
+        assert first_core == role.responsibilities[0]
+        assert sorted(row["Task"] for row in rows) == sorted(role.responsibilities)
+
+    def test_no_task_quirks(self, real_onet):
+        """Release 29.2's Task Statements need no warning: no bad, blank or repeated rows."""
+        _, messages = real_onet
+        assert [] == [m for m in messages if "Task Statements" in m]

@@ -28,6 +28,9 @@ an occupation's technology skill       optional `Requirement` at `Level.WORKING`
 an occupation's Job Zone (1-5)         `Role.seniority` (`JOB_ZONES`): 1-2 entry,
                                        3-5 mid; management occupations (SOC
                                        major group 11) lead; mid without a zone
+an occupation's Task Statements        `Role.responsibilities`: the task texts,
+                                       Core, then Supplemental, then the others
+                                       (`TASK_TYPES`), each kind in file order
 =====================================  =========================================
 
 Ratings flagged *Recommend Suppress* (O*NET's advice: the estimate is too
@@ -36,7 +39,10 @@ in a `DataWarning`. Occupations without ratings (e.g. 15-2051.00 Data
 Scientists in release 29.x) still come in, with their technology skills.
 Job Zones measure the preparation an occupation needs, not how senior it
 is, so they only tell entry-level occupations from the others; managers
-are told apart by their SOC code (docs/onet.md gives the reasons).
+are told apart by their SOC code (docs/onet.md gives the reasons). Task
+statements are kept in O*NET's own order within each Task Type (not by Task
+ID, which records when a task was written); a text listed twice for one
+occupation is kept once.
 Attribution: "O*NET 29.2/29.3 Database, USDOL/ETA", CC BY 4.0.
 """
 
@@ -64,6 +70,7 @@ __all__ = [
     "JOB_ZONES",
     "LEVELS",
     "MANAGEMENT",
+    "TASK_TYPES",
     "TECHNOLOGY_IMPORTANCE",
     "load",
 ]
@@ -107,6 +114,15 @@ Those with a Job Zone are `Seniority.LEAD`, whatever the zone: they lead
 people or a function and are filled from the work they manage.
 """
 
+TASK_TYPES = ("Core", "Supplemental")
+"""The Task Types an occupation's responsibilities list first, in this order.
+
+Core tasks are critical to the occupation, Supplemental ones less relevant
+or less important; tasks of any other type (``n/a``: tasks an analyst wrote,
+which incumbents have not rated) come after them. Within each kind the tasks
+keep the order of ``Task Statements.txt``.
+"""
+
 _CODE = "O*NET-SOC Code"
 _SOC = re.compile(r"\d\d-\d\d\d\d\.\d\d")
 
@@ -140,9 +156,10 @@ def load(
     path : str or path
         A folder of the O*NET text files (``Occupation Data.txt``,
         ``Skills.txt``, ``Knowledge.txt``, ``Technology Skills.txt``,
-        ``Alternate Titles.txt``, ``Job Zones.txt``), or a zip of them. Only
-        Occupation Data is required; without Job Zones every role is
-        `Seniority.MID`.
+        ``Alternate Titles.txt``, ``Job Zones.txt``, ``Task Statements.txt``),
+        or a zip of them. Only Occupation Data is required; without Job Zones
+        every role is `Seniority.MID`, without Task Statements every role's
+        responsibilities are empty.
     soc_prefix : str, iterable of str or None, optional (default = None)
         Keep only occupations whose O*NET-SOC code starts with one of these
         (``"15-"`` keeps computer and mathematical occupations). Skills and
@@ -165,8 +182,9 @@ def load(
     -----
     DataWarning
         For each kind of rating or row not imported, with counts and lines
-        (Job Zones rows with a malformed code or a zone other than 1-5
-        included).
+        (Job Zones rows with a malformed code or a zone other than 1-5, and
+        Task Statements rows with a malformed code, an empty task or a task
+        listed again, included), and for tasks of an unknown Task Type.
     """
     prefixes = (soc_prefix,) if isinstance(soc_prefix, str) else tuple(soc_prefix or ())
     with Source(path, progress) as source, paused_gc():
@@ -190,6 +208,7 @@ def load(
                 _join(requirements, rated)
         tools = _technology(source, requirements)
         seniority = _seniority(source, occupations)
+        tasks = _tasks(source, occupations)
         kept = [code for code in occupations if code.startswith(prefixes) or not prefixes]
         roles = [
             unchecked(
@@ -198,7 +217,7 @@ def load(
                 name=title,
                 summary=description,
                 why="",
-                responsibilities=(),
+                responsibilities=tasks.get(code, ()),
                 requirements=tuple(requirements[code].values()),
                 family="",
                 aliases=aliases.get(code, ()),
@@ -309,6 +328,70 @@ def _seniority(source: Source, occupations: dict[str, tuple[str, str]]) -> dict[
         (bad_zone, "rows with a Job Zone other than 1-5; skipped"),
         (unknown, "job zones of occupations missing from Occupation Data; skipped"),
         (repeated, "job zones given again for the same occupation; the last is kept"),
+    ):
+        report(name, lines, what)
+    return result
+
+
+_TASK_KIND = {kind: rank for rank, kind in enumerate(TASK_TYPES)} | {"n/a": 2, "": 2}
+"""Task Type -> the rank of its kind; ``n/a`` and empty are missing values (any other type
+ranks 2 too, and is reported)."""
+
+
+def _tasks(source: Source, occupations: dict[str, tuple[str, str]]) -> dict[str, tuple[str, ...]]:
+    """Occupation -> its task statements: Core, Supplemental, then the others (`TASK_TYPES`).
+
+    Within each kind the tasks keep their order in the file. Texts are
+    stripped; a text given again for an occupation is kept once, where it
+    comes first in that order (a Core listing before a Supplemental one).
+    """
+    name = source.find("Task Statements.txt")
+    if name is None:
+        return {}
+    # occupation -> one dict per kind: stripped text -> line, in file order
+    found: dict[str, tuple[dict[str, int], dict[str, int], dict[str, int]]] = {}
+    bad_code: list[int] = []
+    unknown: list[int] = []
+    empty: list[int] = []
+    odd_type: list[int] = []
+    repeated: list[int] = []
+    kind_of = _TASK_KIND.get
+    _, (at_code, at_task, at_type), rows = source.table(
+        name, (_CODE, "Task", "Task Type"), delimiter="\t"
+    )
+    for line, row in rows:
+        kinds = found.get(row[at_code])
+        if kinds is None:
+            code = row[at_code]
+            if code not in occupations:
+                (unknown if _SOC.fullmatch(code) else bad_code).append(line)
+                continue
+            kinds = found[code] = ({}, {}, {})
+        text = row[at_task].strip()
+        if not text or text == "n/a":
+            empty.append(line)
+            continue
+        rank = kind_of(row[at_type])
+        if rank is None:
+            odd_type.append(line)
+            rank = 2
+        if kinds[rank].setdefault(text, line) != line:
+            repeated.append(line)
+    result = {}
+    for code, kinds in found.items():
+        kept = dict.fromkeys(itertools.chain.from_iterable(kinds))
+        result[code] = tuple(kept)
+        if len(kept) != sum(map(len, kinds)):  # a text listed under two kinds
+            seen: set[str] = set()
+            for kind in kinds:
+                repeated += [line for text, line in kind.items() if text in seen]
+                seen.update(kind)
+    for lines, what in (
+        (bad_code, "rows with an O*NET-SOC code that is not one; skipped"),
+        (unknown, "tasks of occupations missing from Occupation Data; skipped"),
+        (empty, "rows with an empty Task; skipped"),
+        (sorted(repeated), "tasks listed again for an occupation; kept once"),
+        (odd_type, "tasks with a Task Type other than Core, Supplemental or n/a; listed last"),
     ):
         report(name, lines, what)
     return result
