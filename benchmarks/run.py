@@ -32,7 +32,8 @@ from synthetic import esco_like
 
 import ai_roles
 from ai_roles import Catalog, Level
-from ai_roles.paths import career_path, learning_path
+from ai_roles.careers import career_path
+from ai_roles.paths import learning_path
 from ai_roles.similarity import most_similar, similarity_matrix, top_k_similar
 
 
@@ -220,7 +221,7 @@ def main() -> None:
     bare = timed(lambda: [bare_closure(b) for _, b in pairs], args.repeat) / len(pairs)
     row("learning_path (one)", ours, bare, "<= 10 ms")
 
-    # One career path across the whole catalog.
+    # One career path across the whole catalog, in at most 3 moves (the default).
     source, target = roles[1], roles[2]
     direct = learning_path(catalog, source, target).total_hours
     budget = math.ceil(direct * 0.75)
