@@ -31,17 +31,19 @@ options :math:`O_r`, the role's weight on item `i` is
 
   .. math:: (1 - \lambda)\, \frac{u_a \cdot u_b}{\lVert u_a \rVert \lVert u_b \rVert}
             + \lambda\, \mathrm{text}(a, b),
-            \qquad u_i = v_i \, s_i \, \tau_i,
+            \qquad u_i = v_i \, s_i \, t_a,
             \qquad s_i = 1 + \ln \frac{1 + n}{1 + n_i}
 
   where :math:`n_i` of the :math:`n` roles name item :math:`i` (an item every
   role requires, such as communication, weighs least: its specificity
   :math:`s_i` is 1, against up to :math:`1 + \ln n` for an item one role
-  names), :math:`\tau_i` is `TOOL_WEIGHT` for tools and 1 for skills (so
-  that O*NET's thirty to a hundred technology skills per occupation inform
-  without drowning its rated skills), and :math:`\lambda` is `text_weight`
-  (`TEXT_WEIGHT` by default). The weights were chosen by measuring neighbour
-  quality on the official releases (``benchmarks/similarity_eval.py``).
+  names); :math:`t_a` is 1 for skills and, for tools, the factor that makes
+  the length of a role's tools' part `TOOL_WEIGHT` times that of its skills'
+  part (so that O*NET's thirty to a hundred technology skills per occupation
+  inform without drowning its rated skills); and :math:`\lambda` is
+  `text_weight` (`TEXT_WEIGHT` by default). The weights were chosen by
+  measuring neighbour quality on the official releases
+  (``benchmarks/similarity_eval.py``, on the expert pairs' tuning half).
 
 Every measure lies in ``[0, 1]``, is 1 for a role with itself and 0 between
 a role with no requirements and any other. All but ``coverage`` are symmetric.
@@ -85,11 +87,11 @@ __all__ = [
 Method = Literal["cosine", "jaccard", "coverage", "tools", "text", "hybrid"]
 assert get_args(Method) == METHODS  # noqa: S101 (one list of methods: results.METHODS)
 
-TEXT_WEIGHT = 0.5
+TEXT_WEIGHT = 0.7
 """The share of ``text`` in ``hybrid`` (lambda), chosen by measurement."""
 
-TOOL_WEIGHT = 0.5
-"""How much a tool weighs against a skill in ``hybrid``'s skills part (tau)."""
+TOOL_WEIGHT = 0.25
+"""The length of a role's tools' part against its skills' part, in ``hybrid``."""
 
 
 def _check_method(method: object) -> Method:
@@ -147,6 +149,32 @@ def _coverage_terms(catalog: Catalog, a: Role, b: Role) -> dict[str, float]:
     return terms
 
 
+def _blended(
+    catalog: Catalog, a: Role, b: Role, method: Method, text_weight: float
+) -> tuple[dict[str, float], dict[str, float]]:
+    """For ``text`` and ``hybrid``: each item's and each word's share of the score."""
+    vectors = _vectors(catalog)
+    row_a, row_b = vectors.ids.index(a.id), vectors.ids.index(b.id)
+    words = vectors.text.contributions(row_a, row_b) if method == "text" or text_weight else {}
+    if method == "text":
+        return {}, words
+    both = vectors.specific[[row_a]].multiply(vectors.specific[[row_b]]).tocoo()
+    items = catalog.items
+    skills = {
+        items[int(c)].id: (1.0 - text_weight) * float(v)
+        for c, v in zip(both.col, both.data, strict=True)
+    }
+    return skills, {w: text_weight * v for w, v in words.items()}
+
+
+def _cosine_terms(a: Role, b: Role) -> dict[str, float]:
+    va, vb = _weights(a), _weights(b)
+    norm = math.sqrt(math.fsum(x * x for x in va.values()) * math.fsum(x * x for x in vb.values()))
+    if not norm:  # weights so small that their product underflows
+        return {}
+    return {i: va[i] * vb[i] / norm for i in sorted(va.keys() & vb.keys())}
+
+
 def _contributions(
     catalog: Catalog, a: Role, b: Role, method: Method, text_weight: float
 ) -> tuple[dict[str, float], dict[str, float]]:
@@ -154,26 +182,9 @@ def _contributions(
     if not (a.requirements and b.requirements):
         return {}, {}
     if method in {"text", "hybrid"}:
-        vectors = _vectors(catalog)
-        row_a, row_b = vectors.ids.index(a.id), vectors.ids.index(b.id)
-        words = vectors.text.contributions(row_a, row_b) if method == "text" or text_weight else {}
-        if method == "text":
-            return {}, words
-        both = vectors.specific[[row_a]].multiply(vectors.specific[[row_b]]).tocoo()
-        items = catalog.items
-        skills = {
-            items[int(c)].id: (1.0 - text_weight) * float(v)
-            for c, v in zip(both.col, both.data, strict=True)
-        }
-        return skills, {w: text_weight * v for w, v in words.items()}
+        return _blended(catalog, a, b, method, text_weight)
     if method == "cosine":
-        va, vb = _weights(a), _weights(b)
-        norm = math.sqrt(
-            math.fsum(x * x for x in va.values()) * math.fsum(x * x for x in vb.values())
-        )
-        if not norm:  # weights so small that their product underflows
-            return {}, {}
-        return {i: va[i] * vb[i] / norm for i in sorted(va.keys() & vb.keys())}, {}
+        return _cosine_terms(a, b), {}
     if method == "coverage":
         return _coverage_terms(catalog, a, b), {}
     ia, ib = (
@@ -360,19 +371,31 @@ class _Vectors:
 
     @functools.cached_property
     def specificity(self) -> np.ndarray[Any, np.dtype[np.float64]]:
-        """Each item's weight in ``hybrid``: specificity, times `TOOL_WEIGHT` for tools."""
+        """Each item's specificity: 1 for an item every role names, more the fewer do."""
         named = np.asarray(self.binary.sum(axis=0)).ravel()
-        n = len(self.ids)
-        is_tool = np.array([isinstance(item, Tool) for item in self.catalog.items])
-        factor: np.ndarray[Any, np.dtype[np.float64]] = (
-            1.0 + np.log((1.0 + n) / (1.0 + named))
-        ) * np.where(is_tool, TOOL_WEIGHT, 1.0)
+        factor: np.ndarray[Any, np.dtype[np.float64]] = 1.0 + np.log(
+            (1.0 + len(self.ids)) / (1.0 + named)
+        )
         return factor
 
     @functools.cached_property
     def specific(self) -> sp.csr_array:
-        """The unit rows of the weights scaled by `specificity`: ``hybrid``'s skills part."""
+        """``hybrid``'s skills part: weights times specificity, tools scaled to `TOOL_WEIGHT`.
+
+        In each role, the tools' part is scaled to `TOOL_WEIGHT` times the
+        length of the skills' part (when it has both), then the row to unit
+        length: thirty tools inform as much as three, and never outweigh the
+        skills.
+        """
+        is_tool = np.array([isinstance(item, Tool) for item in self.catalog.items], dtype=bool)
         scaled = sp.csr_array(self.weights @ sp.diags_array(self.specificity))
+        skills = sp.csr_array(scaled @ sp.diags_array((~is_tool).astype(np.float64)))
+        tools = sp.csr_array(scaled @ sp.diags_array(is_tool.astype(np.float64)))
+        s_norm = np.sqrt(np.asarray(skills.multiply(skills).sum(axis=1))).ravel()
+        t_norm = np.sqrt(np.asarray(tools.multiply(tools).sum(axis=1))).ravel()
+        both = (s_norm > 0) & (t_norm > 0)
+        ratio = np.divide(TOOL_WEIGHT * s_norm, t_norm, out=np.ones_like(t_norm), where=both)
+        scaled = sp.csr_array(skills + sp.diags_array(ratio) @ tools)
         norms = np.sqrt(np.asarray(scaled.multiply(scaled).sum(axis=1))).ravel()
         scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
         return sp.csr_array(sp.diags_array(scale) @ scaled)
