@@ -31,7 +31,7 @@ from ai_roles.similarity import (
 from strategies import catalogs
 
 METHODS = ai_roles.results.METHODS
-SYMMETRIC = ("cosine", "jaccard", "tools", "text", "hybrid")
+SYMMETRIC = ("cosine", "jaccard", "tools", "text", "hybrid")  # coverage and fit are directed
 
 # Random catalogs are small; a few dozen examples per method keep the file fast.
 PROPERTY = settings(max_examples=30)
@@ -146,6 +146,27 @@ class TestPairProperties:
             assert math.isclose(
                 math.fsum(explanation.parts.values()), explanation.score, abs_tol=1e-9
             )
+
+
+class TestFit:
+    def test_the_generalist_is_not_rewarded(self):
+        """A generalist meets everything of every role, so coverage ties all its moves; fit
+        ranks first the role that uses most of what the generalist knows."""
+        items = [f"x{i}" for i in range(6)]
+        cat = Catalog(
+            skills=[Skill(id=i, name=i.upper()) for i in items],
+            roles=[
+                Role(id="a", name="A", requirements=items[:2]),
+                Role(id="b", name="B", requirements=items[:3]),
+                Role(id="g", name="Generalist", requirements=items),
+            ],
+        )
+        assert 1.0 == similarity(cat, "g", "a", method="coverage")
+        assert 1.0 == similarity(cat, "g", "b", method="coverage")
+        assert ["b", "a"] == [m.role for m in most_similar(cat, "g", k=2, method="fit")]
+        expected = (2 / 6) ** ai_roles.similarity.FIT_BALANCE
+        assert math.isclose(expected, similarity(cat, "g", "a", method="fit"))
+        assert similarity(cat, "a", "g", method="fit") != similarity(cat, "g", "a", method="fit")
 
 
 class TestBlend:

@@ -73,7 +73,7 @@ def _check_square(instance: Any, attribute: attrs.Attribute[Any], value: Any) ->
         raise ValueError(msg)
 
 
-METHODS = ("cosine", "jaccard", "coverage", "tools", "text", "hybrid")
+METHODS = ("cosine", "jaccard", "coverage", "fit", "tools", "text", "hybrid")
 """The similarity methods, in the order the documentation lists them."""
 
 

@@ -25,6 +25,14 @@ options :math:`O_r`, the role's weight on item `i` is
   :math:`E_b` the essential requirements of `b` (all its requirements if none
   is essential).
 
+* ``fit`` (directed): where a holder of `a` can go. Coverage alone rewards
+  the over-qualified generalist (who meets everything of every role);
+  ``fit`` weighs it with how much of `a`'s own requirements `b` uses,
+
+  .. math:: \mathrm{fit}(a, b) = \mathrm{coverage}(a, b)^{1 - \gamma}
+            \, \mathrm{coverage}(b, a)^{\gamma}
+
+  with :math:`\gamma` = `FIT_BALANCE`.
 * ``text``: the cosine of the roles' TF-IDF text vectors (name, aliases,
   summary and responsibilities; `ai_roles._text` has the weighting) [1]_.
 * ``hybrid``: a blend of a *specific* skills measure and ``text``,
@@ -74,6 +82,7 @@ from ai_roles.model import Catalog, Level, Role, Tool
 from ai_roles.results import METHODS, Explanation, Match, SimilarityMatrix
 
 __all__ = [
+    "FIT_BALANCE",
     "TEXT_WEIGHT",
     "TOOL_WEIGHT",
     "Method",
@@ -84,13 +93,16 @@ __all__ = [
     "top_k_similar",
 ]
 
-Method = Literal["cosine", "jaccard", "coverage", "tools", "text", "hybrid"]
+Method = Literal["cosine", "jaccard", "coverage", "fit", "tools", "text", "hybrid"]
 assert get_args(Method) == METHODS  # noqa: S101 (one list of methods: results.METHODS)
 
 TEXT_WEIGHT = 0.7
 """The share of ``text`` in ``hybrid`` (lambda), chosen by measurement."""
 
 TOOL_WEIGHT = 0.25
+
+FIT_BALANCE = 0.35
+"""In ``fit``, the weight of how much of `a`'s profile `b` uses (gamma), chosen by measurement."""
 """The length of a role's tools' part against its skills' part, in ``hybrid``."""
 
 
@@ -175,6 +187,17 @@ def _cosine_terms(a: Role, b: Role) -> dict[str, float]:
     return {i: va[i] * vb[i] / norm for i in sorted(va.keys() & vb.keys())}
 
 
+def _fit_terms(catalog: Catalog, a: Role, b: Role) -> dict[str, float]:
+    """Coverage's terms of `b` by `a`, scaled to the balanced score of ``fit``."""
+    terms = _coverage_terms(catalog, a, b)
+    forward = math.fsum(terms.values())
+    back = math.fsum(_coverage_terms(catalog, b, a).values())
+    if forward <= 0 or back <= 0:
+        return {}
+    scale = (forward ** (1 - FIT_BALANCE) * back**FIT_BALANCE) / forward
+    return {i: t * scale for i, t in terms.items()}
+
+
 def _contributions(
     catalog: Catalog, a: Role, b: Role, method: Method, text_weight: float
 ) -> tuple[dict[str, float], dict[str, float]]:
@@ -187,6 +210,8 @@ def _contributions(
         return _cosine_terms(a, b), {}
     if method == "coverage":
         return _coverage_terms(catalog, a, b), {}
+    if method == "fit":
+        return _fit_terms(catalog, a, b), {}
     ia, ib = (
         (_items(a), _items(b)) if method == "jaccard" else (_tools(catalog, a), _tools(catalog, b))
     )
@@ -213,7 +238,7 @@ def similarity(
         The roles, skills and tools to compare within.
     a, b : str or Role
         Roles given by id, name, alias or object.
-    method : {"cosine", "jaccard", "coverage", "tools", "text", "hybrid"}, optional
+    method : {"cosine", "jaccard", "coverage", "fit", "tools", "text", "hybrid"}, optional
         (default = "cosine") See the module's documentation for the formulas.
         ``coverage`` is directed: the share of `b`'s weighted essential
         requirements that the holder of `a` already meets.
@@ -287,7 +312,7 @@ def explain(
     kind = _check_method(method)
     weight = _check_weight(text_weight)
     role_a, role_b = catalog.role(a), catalog.role(b)
-    if kind == "coverage":
+    if kind in {"coverage", "fit"}:
         ia = set(catalog.profile_of(role_a).levels)
         ib = {o for r in _essential(role_b) for o in r.options}
     elif kind == "tools":
@@ -306,7 +331,7 @@ def explain(
         score = 1.0
     else:
         score = min(1.0, math.fsum([*contributions.values(), *words.values()]))
-    if kind == "coverage":
+    if kind in {"coverage", "fit"}:
         shared = sorted(contributions)
         only_b = sorted(
             o
@@ -467,6 +492,11 @@ class _Vectors:
             weights,
         )
 
+    @functools.cached_property
+    def met_all(self) -> sp.csr_array:
+        """Every role's share met of every requirement (rows: roles)."""
+        return sp.csr_array(self.met(self.held))
+
     def met(self, held: sp.csc_array) -> sp.csc_array:
         """For each row of `held` and each requirement, the share met: min(1, max have/need)."""
         items, scale, owner, weights = self.needs
@@ -500,6 +530,11 @@ class _Vectors:
                 values += text_weight * cosine(self.text.unit)
         elif method == "coverage":
             values = (self.met(self.held[rows]) @ self.needs[3]).toarray()
+        elif method == "fit":
+            forward = (self.met(self.held[rows]) @ self.needs[3]).toarray()
+            weights = self.needs[3] if whole else self.needs[3][:, rows]
+            back = (self.met_all @ weights).toarray().T  # back[i, j]: coverage of rows[i] by j
+            values = forward ** (1 - FIT_BALANCE) * back**FIT_BALANCE
         else:
             binary = self.binary if method == "jaccard" else self.tool_binary
             part = binary[rows]
@@ -545,7 +580,7 @@ def similarity_matrix(
     Parameters
     ----------
     catalog : Catalog
-    method : {"cosine", "jaccard", "coverage", "tools", "text", "hybrid"}, optional
+    method : {"cosine", "jaccard", "coverage", "fit", "tools", "text", "hybrid"}, optional
     text_weight : float, optional (default = TEXT_WEIGHT)
 
     Returns
@@ -606,7 +641,7 @@ def most_similar(
     catalog : Catalog
     a : str or Role
     k : int, optional (default = 5)
-    method : {"cosine", "jaccard", "coverage", "tools", "text", "hybrid"}, optional
+    method : {"cosine", "jaccard", "coverage", "fit", "tools", "text", "hybrid"}, optional
     text_weight : float, optional (default = TEXT_WEIGHT)
         With ``coverage``, how much of each other role the holder of `a` meets.
 
