@@ -447,6 +447,30 @@ class _Trip:
         return NoPathError(source, self.target.id, reason, needed)
 
 
+def _question(  # noqa: PLR0917 (the public functions' options, passed on as they are)
+    catalog: Catalog,
+    source: Source,
+    target: str | Role,
+    max_step_hours: float,
+    max_moves: int | None,
+    worked_in: Iterable[str | Role],
+    include_optional: bool,
+    prefer: Prefer,
+) -> tuple[_Trip, float, int | None]:
+    """Check a career question's options and set it up: the trip, the limit, the moves."""
+    limit = _check_hours("max_step_hours", max_step_hours)
+    moves = None if max_moves is None else whole_number(max_moves, "max_moves")
+    trip = _Trip(
+        catalog,
+        source,
+        target,
+        worked_in=worked_in,
+        include_optional=include_optional,
+        prefer=check_prefer(prefer),
+    )
+    return trip, limit, moves
+
+
 def career_path(
     catalog: Catalog,
     source: Source,
@@ -525,15 +549,8 @@ def career_path(
     >>> career.total_hours <= direct.total_hours
     True
     """
-    limit = _check_hours("max_step_hours", max_step_hours)
-    moves = None if max_moves is None else whole_number(max_moves, "max_moves")
-    trip = _Trip(
-        catalog,
-        source,
-        target,
-        worked_in=worked_in,
-        include_optional=include_optional,
-        prefer=check_prefer(prefer),
+    trip, limit, moves = _question(
+        catalog, source, target, max_step_hours, max_moves, worked_in, include_optional, prefer
     )
     found = trip.search(limit=limit, max_moves=moves)
     if not found:
@@ -582,15 +599,8 @@ def career_paths(
     True
     """
     count = whole_number(k)
-    limit = _check_hours("max_step_hours", max_step_hours)
-    moves = None if max_moves is None else whole_number(max_moves, "max_moves")
-    trip = _Trip(
-        catalog,
-        source,
-        target,
-        worked_in=worked_in,
-        include_optional=include_optional,
-        prefer=check_prefer(prefer),
+    trip, limit, moves = _question(
+        catalog, source, target, max_step_hours, max_moves, worked_in, include_optional, prefer
     )
     found = trip.search(limit=limit, max_moves=moves, k=count)
     if not found:

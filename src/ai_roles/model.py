@@ -52,6 +52,24 @@ DEFAULT_HOURS = 40.0
 """Hours from `Level.NONE` to `Level.PRACTITIONER` when an item does not say: a short course."""
 
 
+E = TypeVar("E", bound=enum.IntEnum)
+
+
+def _member(cls: type[E], value: object, what: str) -> E:
+    """Return the member of `cls` a number or a name (case-insensitive) stands for."""
+    if isinstance(value, cls):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        try:
+            return cls(value)
+        except ValueError:
+            pass
+    if isinstance(value, str) and value.strip().upper() in cls.__members__:
+        return cls[value.strip().upper()]
+    msg = f"{value!r} is not {what}"
+    raise ValueError(msg)
+
+
 class Level(enum.IntEnum):
     """How well someone holds a skill or tool, from nothing to expert.
 
@@ -83,14 +101,7 @@ class Level(enum.IntEnum):
         >>> Level.parse("Practitioner"), Level.parse(2)
         (<Level.PRACTITIONER: 3>, <Level.WORKING: 2>)
         """
-        if isinstance(value, cls):
-            return value
-        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 4:
-            return cls(value)
-        if isinstance(value, str) and value.strip().upper() in cls.__members__:
-            return cls[value.strip().upper()]
-        msg = f"{value!r} is not a level (0-4 or its name)"
-        raise ValueError(msg)
+        return _member(cls, value, "a level (0-4 or its name)")
 
 
 class Seniority(enum.IntEnum):
@@ -125,14 +136,7 @@ class Seniority(enum.IntEnum):
         >>> Seniority.parse("Senior"), Seniority.parse(1)
         (<Seniority.SENIOR: 3>, <Seniority.ENTRY: 1>)
         """
-        if isinstance(value, cls):
-            return value
-        if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 4:
-            return cls(value)
-        if isinstance(value, str) and value.strip().upper() in cls.__members__:
-            return cls[value.strip().upper()]
-        msg = f"{value!r} is not a seniority (entry, mid, senior or lead)"
-        raise ValueError(msg)
+        return _member(cls, value, "a seniority (entry, mid, senior or lead)")
 
 
 # --- converters and validators -------------------------------------------------------
