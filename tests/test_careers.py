@@ -488,3 +488,18 @@ def test_unreachable_experience_is_reported():
     with pytest.raises(NoPathError, match="it needs work in one of 'gate' first") as info:
         career_path(cat, "start", "target", max_moves=4)
     assert info.value.needed is None
+
+
+def test_never_worse_than_one_move_less(monkeypatch):
+    """Should the bounded search miss with three moves what it finds with two (it is a heuristic
+    past its budgets), career_path still answers with the two-move path."""
+    from ai_roles import careers  # noqa: PLC0415
+
+    search = careers._Trip.search
+
+    def missing_three(self, *, limit, max_moves, **options):
+        return [] if max_moves == 3 else search(self, limit=limit, max_moves=max_moves, **options)
+
+    monkeypatch.setattr(careers._Trip, "search", missing_three)
+    career = career_path(ladder(), "junior", "senior", max_step_hours=50)
+    assert ("junior", "middle", "senior") == career.roles

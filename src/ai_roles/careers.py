@@ -553,6 +553,10 @@ def career_path(
         catalog, source, target, max_step_hours, max_moves, worked_in, include_optional, prefer
     )
     found = trip.search(limit=limit, max_moves=moves)
+    if moves is not None and moves > 2:  # past its budgets the search is a heuristic:
+        fewer = trip.search(limit=limit, max_moves=moves - 1)  # never worse than one move less
+        if fewer and (not found or fewer[0].total < found[0].total - _EPSILON):
+            found = fewer
     if not found:
         raise trip.no_path(limit, moves)
     return trip.career(found[0])
