@@ -798,9 +798,12 @@ class Catalog:
 
     def _closed(self, levels: dict[str, Level]) -> dict[str, Level]:
         """Close `levels` (ids to levels) in place under prerequisites and tool credit."""
+        by_id: dict[str, Skill | Tool] = self.derived(
+            "model.items-by-id", lambda c: {item.id: item for item in c.items}
+        )
         stack = list(levels)
         while stack:
-            item = self.item(stack.pop())
+            item = by_id[stack.pop()]
             implied = [(p.item, p.level) for p in item.prerequisites]
             if isinstance(item, Tool):
                 credit = tool_credit(levels[item.id])
@@ -823,7 +826,8 @@ class Catalog:
             levels: dict[str, Level] = {}
             for r in found.requirements:
                 levels[r.options[0]] = max(r.level, levels.get(r.options[0], Level.NONE))
-            return catalog.closure(Profile(levels=levels))
+            # Options are known ids (the catalog checked them): closed without looking them up.
+            return Profile(levels=catalog._closed(levels))
 
         return self.derived("model.profile:" + found.id, compute)
 

@@ -531,9 +531,11 @@ class _Vectors:
         elif method == "coverage":
             values = (self.met(self.held[rows]) @ self.needs[3]).toarray()
         elif method == "fit":
-            forward = (self.met(self.held[rows]) @ self.needs[3]).toarray()
-            weights = self.needs[3] if whole else self.needs[3][:, rows]
-            back = (self.met_all @ weights).toarray().T  # back[i, j]: coverage of rows[i] by j
+            met = self.met_all if whole else self.met(self.held[rows])
+            forward = (met @ self.needs[3]).toarray()
+            back = (  # back[i, j]: the coverage of rows[i] by role j
+                forward.T if whole else (self.met_all @ self.needs[3][:, rows]).toarray().T
+            )
             values = forward ** (1 - FIT_BALANCE) * back**FIT_BALANCE
         else:
             binary = self.binary if method == "jaccard" else self.tool_binary
