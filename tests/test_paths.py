@@ -31,8 +31,14 @@ from strategies import catalogs, profiles
 # combination of options is tried, costs are computed from the definitions.
 
 
+_TRANSFERS: dict[int, tuple[Catalog, dict[str, dict[str, float]]]] = {}
+
+
 def transfers(catalog: Catalog) -> dict[str, dict[str, float]]:
-    """For each item, the items whose knowledge discounts it, with their factor."""
+    """For each item, the items whose knowledge discounts it, with their factor (cached)."""
+    cached = _TRANSFERS.get(id(catalog))
+    if cached is not None and cached[0] is catalog:
+        return cached[1]
     found: dict[str, dict[str, float]] = {}
     for role in catalog.roles:
         for r in role.requirements:
@@ -41,6 +47,8 @@ def transfers(catalog: Catalog) -> dict[str, dict[str, float]]:
     for item in catalog.items:
         for related in item.related:
             found.setdefault(item.id, {})[related.item] = related.transfer
+    _TRANSFERS.clear()
+    _TRANSFERS[id(catalog)] = (catalog, found)
     return found
 
 

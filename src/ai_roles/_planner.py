@@ -238,18 +238,23 @@ class Planner:
             nonlocal best_cost, best
             if cost >= best_cost - _EPSILON:
                 return
-            while g < len(groups) and self.meeting(levels, groups[g]) is not None:
-                g += 1
+            while g < len(groups) and levels.get(preferred[g], Level.NONE) >= groups[g].level:
+                g += 1  # met by its preferred option: nothing to choose
             if g == len(groups):
                 best_cost, best = cost, levels
                 return
             requirement = groups[g]
             first = preferred[g]
-            for option in (first, *(o for o in requirement.options if o != first)):
-                trial = dict(levels)
-                added = costing.raise_levels(trial, [(option, requirement.level)])
-                penalty = 0.0 if option == first else penalties[g]
-                search(g + 1, trial, cost + added + penalty)
+            trial = dict(levels)
+            search(g + 1, trial, cost + costing.raise_levels(trial, [(first, requirement.level)]))
+            if self.meeting(levels, requirement) is not None:  # met already, by another option
+                search(g + 1, levels, cost + penalties[g])
+                return
+            for option in requirement.options:
+                if option != first:
+                    trial = dict(levels)
+                    added = costing.raise_levels(trial, [(option, requirement.level)])
+                    search(g + 1, trial, cost + added + penalties[g])
 
         search(0, base, 0.0)
         return best
