@@ -108,7 +108,7 @@ def attempt(catalog, source, target, **limits):
 
 
 class TestCareerPathProperties:
-    @settings(max_examples=80)
+    @settings(max_examples=max(1, settings().max_examples * 2 // 5))
     @given(trips())
     def test_exact_against_enumeration(self, trip):
         """The total is the least over every chain of moves, found by enumeration."""
@@ -121,7 +121,7 @@ class TestCareerPathProperties:
             assert career is not None
             assert math.isclose(expected, career.total_hours, abs_tol=1e-6)
 
-    @settings(max_examples=60)
+    @settings(max_examples=max(1, settings().max_examples * 3 // 10))
     @given(trips())
     def test_legs_chain_and_respect_the_limits(self, trip):
         """Legs stay within the limits, chain from source to target and sum to the total."""
@@ -144,7 +144,7 @@ class TestCareerPathProperties:
             worked.add(leg.target)
             mid = mid or roles[leg.target].seniority >= Seniority.MID
 
-    @settings(max_examples=40)
+    @settings(max_examples=max(1, settings().max_examples // 5))
     @given(trips())
     def test_at_most_the_direct_move(self, trip):
         """With no limit on a move, stepping stones never cost more than the direct move."""
@@ -156,7 +156,7 @@ class TestCareerPathProperties:
                 direct = learning_path(catalog, source, target).total_hours
                 assert career.total_hours <= direct + 1e-6
 
-    @settings(max_examples=40)
+    @settings(max_examples=max(1, settings().max_examples // 5))
     @given(trips())
     def test_needed_limit_gives_a_path(self, trip):
         """The limit a NoPathError names gives a path, whose largest move needs just that."""
@@ -168,7 +168,7 @@ class TestCareerPathProperties:
             )
             assert max(leg.total_hours for leg in career.legs) == pytest.approx(error.needed)
 
-    @settings(max_examples=40)
+    @settings(max_examples=max(1, settings().max_examples // 5))
     @given(trips(), st.integers(1, 4))
     def test_k_best(self, trip, k):
         """career_paths gives distinct loopless paths, best first, the first career_path's."""

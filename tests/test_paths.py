@@ -5,7 +5,7 @@ import math
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ai_roles
@@ -187,10 +187,16 @@ def questions(draw, *, max_items: int = 7):
     return catalog, profile, role
 
 
+# The brute force is exponential in the alternatives: half the usual examples in the suite
+# (the "thorough" profile of conftest.py runs many more).
+PROPERTY = settings(max_examples=max(1, settings().max_examples // 2))
+
+
 # --- learning paths ---------------------------------------------------------------------
 
 
 class TestLearningPathProperties:
+    @PROPERTY
     @given(questions(), st.booleans())
     def test_steps_are_valid_and_meet_the_target(self, question, include_optional):
         """(a) after the steps every considered requirement is met; (b) prerequisites come first."""
@@ -204,6 +210,7 @@ class TestLearningPathProperties:
         assert path.source is None
         assert path.target == role.id
 
+    @PROPERTY
     @given(questions(), st.booleans(), st.sampled_from(["standard", "cheapest"]))
     def test_total_is_the_minimum(self, question, include_optional, prefer):
         """(c) the objective equals a brute force over every combination of alternatives.
@@ -223,6 +230,7 @@ class TestLearningPathProperties:
         )
         assert math.isclose(expected, actual, abs_tol=1e-6)
 
+    @PROPERTY
     @given(questions(), st.sampled_from(["standard", "cheapest"]))
     def test_milp_is_exact_too(self, question, prefer):
         """The 0-1 program used past the enumeration limit reaches the same objective."""
@@ -237,6 +245,7 @@ class TestLearningPathProperties:
         actual = objective(catalog, held, role, path, include_optional=False, prefer=prefer)
         assert math.isclose(expected, actual, abs_tol=1e-6)
 
+    @PROPERTY
     @given(questions())
     def test_standard_costs_at_most_the_margin_more(self, question):
         """The advised path never needs fewer hours than the cheapest."""
@@ -245,6 +254,7 @@ class TestLearningPathProperties:
         standard = learning_path(catalog, profile, role).total_hours
         assert cheapest <= standard + 1e-6
 
+    @PROPERTY
     @given(questions(), st.data())
     def test_holding_more_never_costs_more(self, question, data):
         """(d) a profile that holds more never needs more hours."""
@@ -258,6 +268,7 @@ class TestLearningPathProperties:
         more_hours = learning_path(catalog, more, role, prefer="cheapest").total_hours
         assert more_hours <= less_hours + 1e-9
 
+    @PROPERTY
     @given(questions())
     def test_deterministic(self, question):
         """(e) the same input, even rebuilt from its JSON, gives the same output."""
@@ -265,6 +276,7 @@ class TestLearningPathProperties:
         again = ai_roles.loads(ai_roles.dumps(catalog))
         assert learning_path(catalog, profile, role) == learning_path(again, profile, role.id)
 
+    @PROPERTY
     @given(questions())
     def test_role_source_is_its_profile(self, question):
         """A role as the source stands for its profile."""
@@ -409,6 +421,7 @@ def Choice_option(path, option: str) -> str:  # noqa: N802 (reads as a lookup)
 
 
 class TestSkillGap:
+    @PROPERTY
     @given(questions())
     def test_gaps_are_the_unmet_requirements(self, question):
         """One gap per unmet essential requirement, at the option the path chooses."""

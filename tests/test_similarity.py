@@ -33,8 +33,9 @@ from strategies import catalogs
 METHODS = ai_roles.results.METHODS
 SYMMETRIC = ("cosine", "jaccard", "tools", "text", "hybrid")  # coverage and fit are directed
 
-# Random catalogs are small; a few dozen examples per method keep the file fast.
-PROPERTY = settings(max_examples=30)
+# Random catalogs are small; fifteen examples per method and property (seven methods) keep
+# the file fast; the "thorough" profile of conftest.py runs many more.
+PROPERTY = settings(max_examples=max(1, settings().max_examples * 15 // 100))
 
 
 @pytest.fixture(scope="module")
