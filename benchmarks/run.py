@@ -62,13 +62,19 @@ from ai_roles.similarity import (
 ESCO = Path(__file__).parents[2] / "shared" / "data" / "esco-v1.1.1"
 
 
-def timed(function: Callable[[], Any], repeat: int, seconds: float | None = None) -> float:
-    """Median seconds of `repeat` calls (fewer once they have taken `seconds`, if given)."""
+def timed(
+    function: Callable[[], Any], repeat: int, seconds: float | None = None, *, collect: bool = True
+) -> float:
+    """Median seconds of `repeat` calls (fewer once they have taken `seconds`, if given).
+
+    With `collect`, a garbage collection before each call; short calls go without.
+    """
     times: list[float] = []
     for _ in range(repeat):
         if seconds is not None and sum(times) > seconds:
             break
-        gc.collect()
+        if collect:
+            gc.collect()
         start = time.perf_counter()
         function()
         times.append(time.perf_counter() - start)
@@ -463,16 +469,6 @@ def keeping(function: Callable[[], Any], store: list[Any]) -> Callable[[], None]
     return call
 
 
-def per_call(function: Callable[[], Any], repeat: int) -> float:
-    """Median seconds of `repeat` calls, without a collection before each (for short calls)."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def similarity_rows(catalog: Catalog, repeat: int) -> None:
     """The text, hybrid and fit rows on `catalog`, each next to its bare baseline.
 
@@ -541,9 +537,10 @@ def similarity_rows(catalog: Catalog, repeat: int) -> None:
     bare_kept.clear()
     gc.collect()  # once: over these catalogs a collection takes longer than a call
     per_role = [
-        per_call(lambda i=i: most_similar(catalog, ids[i], k=10, method="hybrid"), 5) for i in picks
+        timed(lambda i=i: most_similar(catalog, ids[i], k=10, method="hybrid"), 5, collect=False)
+        for i in picks
     ]
-    bare_per_role = [per_call(lambda i=i: bare_top(i), 5) for i in picks]
+    bare_per_role = [timed(lambda i=i: bare_top(i), 5, collect=False) for i in picks]
     row(
         f"most_similar (hybrid, median {len(picks)})",
         statistics.median(per_role),
