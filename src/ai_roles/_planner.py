@@ -35,7 +35,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from ai_roles.exceptions import ArgumentError
-from ai_roles.model import Catalog, Level, Requirement, Role, tool_credit
+from ai_roles.model import Catalog, Level, Requirement, Role
 from ai_roles.results import Choice, LearningPath, Reason, Step
 
 __all__ = [
@@ -139,7 +139,6 @@ class Planner:
         self.share = [catalog.effort.share(level) for level in Level]
         self.hours = {item.id: item.hours for item in catalog.items}
         self.needs = {item.id: item.prerequisites for item in catalog.items}
-        self.exercised = {tool.id: tool.skills for tool in catalog.tools if tool.skills}
         transfers: dict[str, dict[str, float]] = {}  # source -> learned item -> factor
         for role in catalog.roles:
             for r in role.requirements:
@@ -474,17 +473,7 @@ class Planner:
 
     def close(self, levels: Levels) -> Levels:
         """Close `levels` in place under prerequisites and tool credit, as a profile is."""
-        stack = list(levels)
-        while stack:
-            item = stack.pop()
-            implied = [(p.item, p.level) for p in self.needs[item]]
-            credit = tool_credit(levels[item])
-            implied.extend((skill, credit) for skill in self.exercised.get(item, ()))
-            for other, level in implied:
-                if levels.get(other, Level.NONE) < level:
-                    levels[other] = level
-                    stack.append(other)
-        return levels
+        return self.catalog._closed(levels)  # noqa: SLF001 (the model's one closure rule)
 
 
 def _topological(nodes: Iterable[str], dependents: Mapping[str, list[str]]) -> list[str]:
