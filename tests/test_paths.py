@@ -247,7 +247,7 @@ class TestLearningPathProperties:
 
     @PROPERTY
     @given(questions())
-    def test_standard_costs_at_most_the_margin_more(self, question):
+    def test_standard_never_cheaper_than_cheapest(self, question):
         """The advised path never needs fewer hours than the cheapest."""
         catalog, profile, role = question
         cheapest = learning_path(catalog, profile, role, prefer="cheapest").total_hours
