@@ -24,7 +24,7 @@ import ai_roles
 from ai_roles import Catalog, CatalogError, Level, Requirement, Seniority, Skill
 from ai_roles.importers import DataWarning, esco, onet
 from ai_roles.paths import learning_path
-from ai_roles.similarity import similarity
+from ai_roles.similarity import most_similar, similarity
 from releases import REAL, real_data
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -1619,6 +1619,16 @@ class TestRealEsco:
         assert expected == {r.external_ids["esco"]: r.seniority for r in catalog.roles}
         assert [] == [m for m in messages if "ISCO group" in m]  # every one has a group
 
+    def test_data_scientist_nearest(self, real_esco):
+        """The data scientist's ten nearest occupations (default method) include the data analyst.
+
+        Written from knowledge: the two share statistics, data mining and
+        visualisation, and people move between them both ways.
+        """
+        catalog, _ = real_esco
+        nearest = [m.role for m in most_similar(catalog, esco_id("data scientist"), k=10)]
+        assert esco_id("data analyst") in nearest
+
 
 def real_isco_groups() -> dict[str, str]:
     """Each occupation URI of the ESCO release, with its ISCO group, read with `csv`."""
@@ -1632,6 +1642,12 @@ def real_isco_groups() -> dict[str, str]:
 
 @real_data
 class TestRealOnet:
+    def test_data_scientist_nearest(self, real_onet):
+        """Data scientists' ten nearest occupations (default method) include statisticians."""
+        catalog, _ = real_onet
+        nearest = [m.role for m in most_similar(catalog, "onet/15-2051.00", k=10)]
+        assert "onet/15-2041.00" in nearest
+
     def test_size(self, real_onet):
         """O*NET 29.2 has 1,016 occupations."""
         catalog, _ = real_onet

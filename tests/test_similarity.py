@@ -28,6 +28,7 @@ from ai_roles.similarity import (
     similarity_matrix,
     top_k_similar,
 )
+from ai_roles._text import terms
 from strategies import catalogs
 
 METHODS = ai_roles.results.METHODS
@@ -168,6 +169,22 @@ class TestFit:
         expected = (2 / 6) ** ai_roles.similarity.FIT_BALANCE
         assert math.isclose(expected, similarity(cat, "g", "a", method="fit"))
         assert similarity(cat, "a", "g", method="fit") != similarity(cat, "g", "a", method="fit")
+
+
+class TestDefaultMethod:
+    def test_hybrid_everywhere(self, builtin):
+        """Every function uses `hybrid` when no method is named."""
+        a, b = "data-scientist", "data-analyst"
+        assert similarity(builtin, a, b) == similarity(builtin, a, b, method="hybrid")
+        assert "hybrid" == explain(builtin, a, b).method
+        assert "hybrid" == similarity_matrix(builtin).method
+        assert most_similar(builtin, a, k=5) == most_similar(builtin, a, k=5, method="hybrid")
+        default = [list(row) for row in top_k_similar(builtin, k=3)]
+        assert default == [list(row) for row in top_k_similar(builtin, k=3, method="hybrid")]
+
+    def test_text_ignores_possessives(self):
+        """A possessive 's and single letters are no words (scikit-learn's pattern)."""
+        assert ["robot", "arm", "robot arm"] == terms("the robot's arm")
 
 
 class TestBlend:
@@ -333,12 +350,12 @@ class TestCosine:
             sum(v * v for v in v_b.values())
         )
         expected = (v_a["x"] * v_b["x"] + v_a["p"] * v_b["p"]) / norm
-        assert math.isclose(expected, similarity(alternatives_catalog(), "a", "b"))
+        assert math.isclose(expected, similarity(alternatives_catalog(), "a", "b", method="cosine"))
 
     def test_contributions(self):
         """Each shared item contributes its product of weights over the norms."""
         norm = math.sqrt((9 + 1 + 1 + 0.25) * (4 + 4 + 0.25))
-        explanation = explain(alternatives_catalog(), "a", "b")
+        explanation = explain(alternatives_catalog(), "a", "b", method="cosine")
         assert ["p", "x"] == sorted(explanation.contributions)
         assert math.isclose(1 * 2 / norm, explanation.contributions["p"])
         assert math.isclose(3 * 2 / norm, explanation.contributions["x"])
@@ -356,7 +373,7 @@ class TestCosine:
                 Requirement(options="y", level=Level.WORKING),
             ),
         )
-        assert math.isclose(1.0, similarity(cat, "a", "b"))
+        assert math.isclose(1.0, similarity(cat, "a", "b", method="cosine"))
         other = two_roles(
             Requirement(options="x", level=Level.EXPERT),
             Requirement(options="y", level=Level.AWARENESS),
@@ -365,7 +382,7 @@ class TestCosine:
                 Requirement(options="y", level=Level.EXPERT),
             ),
         )
-        assert math.isclose((4 * 1 + 1 * 4) / 17, similarity(other, "a", "b"))
+        assert math.isclose((4 * 1 + 1 * 4) / 17, similarity(other, "a", "b", method="cosine"))
 
 
 class TestJaccard:

@@ -1,8 +1,10 @@
 r"""Role text as TF-IDF vectors: the few lines of scikit-learn's ``TfidfVectorizer`` we need.
 
 A role's text is its name, aliases, summary and responsibilities. It is
-lowercased and split into words (letters and digits, keeping ``c++``, ``c#``
-and ``.net``-like tokens whole); English stop words are dropped; the terms
+lowercased and split into words of two characters or more (letters and
+digits, keeping ``c++``, ``c#`` and ``.net``-like tokens whole; a possessive
+``'s`` is no word, as in scikit-learn's default pattern); English stop words
+are dropped; the terms
 are the words and the pairs of neighbouring words (unigrams and bigrams).
 Each term's weight in a role is
 
@@ -63,7 +65,7 @@ def role_text(role: Role) -> str:
 
 def terms(text: str) -> list[str]:
     """Return the terms of `text`: its words but stop words, and each pair of neighbours."""
-    words = [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS]
+    words = [w for w in _WORD.findall(text.lower()) if len(w) > 1 and w not in STOP_WORDS]
     return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
 
 

@@ -29,7 +29,7 @@ from ai_roles.importers import DataWarning
 from ai_roles.model import Catalog, Level, Profile, Role
 from ai_roles.paths import learning_path, skill_gap
 from ai_roles.pictures import to_dot, to_mermaid
-from ai_roles.results import METHODS, CareerPath, LearningPath, Step
+from ai_roles.results import DEFAULT_METHOD, METHODS, CareerPath, LearningPath, Step
 from ai_roles.serialize import dump, dumps, load, load_catalog
 from ai_roles.similarity import explain, most_similar
 
@@ -116,12 +116,12 @@ def _parser() -> argparse.ArgumentParser:
     similar = sub.add_parser("similar", parents=[common], help="the roles most like a role")
     similar.add_argument("role")
     similar.add_argument("-k", type=int, default=5, help="how many (default 5)")
-    similar.add_argument("--method", choices=_METHODS, default="cosine")
+    similar.add_argument("--method", choices=_METHODS, default=DEFAULT_METHOD)
 
     compare = sub.add_parser("compare", parents=[common], help="how alike two roles are, and why")
     compare.add_argument("a")
     compare.add_argument("b")
-    compare.add_argument("--method", choices=_METHODS, default="cosine")
+    compare.add_argument("--method", choices=_METHODS, default=DEFAULT_METHOD)
 
     for name, help_text in (
         ("gap", "what a source lacks of a target"),

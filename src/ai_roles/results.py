@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Final
 
 import attrs
 import numpy as np
@@ -75,6 +75,13 @@ def _check_square(instance: Any, attribute: attrs.Attribute[Any], value: Any) ->
 
 METHODS = ("cosine", "jaccard", "coverage", "fit", "tools", "text", "hybrid")
 """The similarity methods, in the order the documentation lists them."""
+
+DEFAULT_METHOD: Final = "hybrid"
+"""The method used when none is named: the one that agrees best with expert judgement.
+
+Measured in ``benchmarks/similarity_eval.py`` on the O*NET and ESCO imports
+(``docs/analysis.md`` shows the table).
+"""
 
 
 def _check_method(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:

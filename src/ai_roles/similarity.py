@@ -1,4 +1,4 @@
-r"""How alike roles are: four measures, their explanation, and every pair at once.
+r"""How alike roles are: seven measures, their explanation, and every pair at once.
 
 Each role is seen through its requirements, essential and optional. For a
 requirement `r` with level :math:`L_r` (1-4), importance :math:`w_r` and
@@ -54,7 +54,9 @@ options :math:`O_r`, the role's weight on item `i` is
   (``benchmarks/similarity_eval.py``, on the expert pairs' tuning half).
 
 Every measure lies in ``[0, 1]``, is 1 for a role with itself and 0 between
-a role with no requirements and any other. All but ``coverage`` are symmetric.
+a role with no requirements and any other. All but ``coverage`` and ``fit``
+are symmetric. ``hybrid`` is the default (`ai_roles.results.DEFAULT_METHOD`):
+it agrees best with expert judgement on both official taxonomies.
 
 References
 ----------
@@ -79,7 +81,7 @@ from ai_roles._frozendict import FrozenDict
 from ai_roles._text import TextVectors, role_text
 from ai_roles.exceptions import ArgumentError
 from ai_roles.model import Catalog, Level, Role, Tool
-from ai_roles.results import METHODS, Explanation, Match, SimilarityMatrix
+from ai_roles.results import DEFAULT_METHOD, METHODS, Explanation, Match, SimilarityMatrix
 
 __all__ = [
     "FIT_BALANCE",
@@ -227,7 +229,7 @@ def similarity(
     a: str | Role,
     b: str | Role,
     *,
-    method: Method = "cosine",
+    method: Method = DEFAULT_METHOD,
     text_weight: float = TEXT_WEIGHT,
 ) -> float:
     r"""Return how alike two roles are, from 0 (nothing shared) to 1 (the same).
@@ -239,7 +241,7 @@ def similarity(
     a, b : str or Role
         Roles given by id, name, alias or object.
     method : {"cosine", "jaccard", "coverage", "fit", "tools", "text", "hybrid"}, optional
-        (default = "cosine") See the module's documentation for the formulas.
+        (default = "hybrid") See the module's documentation for the formulas.
         ``coverage`` is directed: the share of `b`'s weighted essential
         requirements that the holder of `a` already meets.
     text_weight : float, optional (default = TEXT_WEIGHT)
@@ -282,7 +284,7 @@ def explain(
     a: str | Role,
     b: str | Role,
     *,
-    method: Method = "cosine",
+    method: Method = DEFAULT_METHOD,
     text_weight: float = TEXT_WEIGHT,
 ) -> Explanation:
     """Return the similarity of two roles with the items behind it.
@@ -575,7 +577,7 @@ def _vectors(catalog: Catalog) -> _Vectors:
 
 
 def similarity_matrix(
-    catalog: Catalog, *, method: Method = "cosine", text_weight: float = TEXT_WEIGHT
+    catalog: Catalog, *, method: Method = DEFAULT_METHOD, text_weight: float = TEXT_WEIGHT
 ) -> SimilarityMatrix:
     """Return the similarity of every role to every role, with sparse linear algebra.
 
@@ -633,7 +635,7 @@ def most_similar(
     a: str | Role,
     *,
     k: int = 5,
-    method: Method = "cosine",
+    method: Method = DEFAULT_METHOD,
     text_weight: float = TEXT_WEIGHT,
 ) -> tuple[Match, ...]:
     """Return the `k` roles most similar to `a`, best first, ties by id.
@@ -679,7 +681,7 @@ def top_k_similar(
     catalog: Catalog,
     *,
     k: int = 5,
-    method: Method = "cosine",
+    method: Method = DEFAULT_METHOD,
     block: int = 1024,
     text_weight: float = TEXT_WEIGHT,
 ) -> Iterator[tuple[str, tuple[Match, ...]]]:
