@@ -54,10 +54,13 @@ def catalogs(
     """
     n_items = draw(st.integers(0, max_items))
     n_roles = draw(st.integers(min_roles, max_roles))
-    all_ids = draw(
-        st.lists(ids, min_size=n_items + n_roles, max_size=n_items + n_roles, unique=True)
-    )
-    item_ids, role_ids = all_ids[:n_items], all_ids[n_items:]
+    n_former = draw(st.integers(0, 2)) if n_items else 0
+    size = n_items + n_roles + n_former
+    all_ids = draw(st.lists(ids, min_size=size, max_size=size, unique=True))
+    item_ids, role_ids = all_ids[:n_items], all_ids[n_items : n_items + n_roles]
+    replaces: dict[str, list[str]] = {}  # former ids, each replaced by one item
+    for former in all_ids[n_items + n_roles :]:
+        replaces.setdefault(draw(st.sampled_from(item_ids)), []).append(former)
     is_tool = [draw(st.booleans()) for _ in item_ids]
     prerequisites: dict[str, tuple[Prerequisite, ...]] = {}
     for i, item in enumerate(item_ids):
@@ -83,6 +86,7 @@ def catalogs(
             "related": [
                 Related(item=r, transfer=draw(transfers), reason=draw(text)) for r in related
             ],
+            "replaces": replaces.get(item, []),
         }
         if tool:
             allowed = [s for s in skill_ids if item not in {p.item for p in prerequisites[s]}]

@@ -376,6 +376,35 @@ class TestLookups:
             cat.skill("same")
         assert cat.skill("a").id == "a"
 
+    def test_former_id(self):
+        """A former id finds the item that replaced it, warning with the current id."""
+        cat = Catalog(
+            skills=[Skill(id="experimentation", name="Experimentation", replaces=["doe"])]
+        )
+        with pytest.warns(DeprecationWarning, match="'doe' is a former id of 'experimentation'"):
+            assert cat.skill("doe").id == "experimentation"
+        with pytest.warns(DeprecationWarning, match="use 'experimentation'"):
+            assert {"experimentation": Level.WORKING} == cat.closure({"doe": 2}).levels
+        assert "doe" not in cat  # an id of the catalog is a current one
+        with pytest.raises(UnknownItemError):
+            cat.tool("doe")  # a skill's former id is not a tool's
+
+    def test_former_ids_checked(self):
+        """A former id still in use, or replaced twice, is a catalog problem with its place."""
+        with pytest.raises(CatalogError) as info:
+            Catalog(
+                skills=[
+                    Skill(id="a", name="A", replaces=["b"]),
+                    Skill(id="b", name="B"),
+                    Skill(id="c", name="C", replaces=["old"]),
+                ],
+                tools=[Tool(id="t", name="T", replaces=["old"])],
+            )
+        assert (
+            "skills[0].replaces[0]: 'b' is the id of a skill",
+            "tools[0].replaces[0]: 'old' is already replaced by 'c'",
+        ) == tuple(info.value.problems)
+
     def test_contains(self):
         """`in` tests ids of roles, skills and tools."""
         cat = small_catalog()

@@ -62,7 +62,7 @@ __all__ = [
 # written as JSON under the attribute name plus `_JSON_SUFFIX`.
 _XML_SAFE = re.compile("[\t\n\x20-\x7e\x80-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]*")
 _JSON_SUFFIX = ".json"
-_LISTS = ("aliases", "responsibilities", "sources", "experience", "related")
+_LISTS = ("aliases", "responsibilities", "sources", "experience", "related", "replaces")
 _MAPPINGS = ("external_ids",)
 _ROLE_FIELDS = (
     "name",
@@ -76,7 +76,16 @@ _ROLE_FIELDS = (
     "seniority",
     "experience",
 )
-_ITEM_FIELDS = ("name", "category", "description", "hours", "aliases", "external_ids", "related")
+_ITEM_FIELDS = (
+    "name",
+    "category",
+    "description",
+    "hours",
+    "aliases",
+    "external_ids",
+    "related",
+    "replaces",
+)
 
 
 def build_graph(catalog: Catalog) -> nx.DiGraph[str]:

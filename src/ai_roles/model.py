@@ -17,6 +17,7 @@ import itertools
 import math
 import operator
 import re
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -326,6 +327,9 @@ class Item:
     related : tuple of Related
         Items whose knowledge makes this one cheaper to learn, each with the
         share of effort it saves (its transfer factor) and why.
+    replaces : tuple of str
+        Former ids of this item (items merged into it): looking one of them
+        up finds this item, with a `DeprecationWarning` naming its id.
     """
 
     id: str = field(validator=_check_id)
@@ -341,6 +345,7 @@ class Item:
         factory=FrozenDict, converter=_string_map, validator=_check_string_map
     )
     related: tuple[Related, ...] = field(default=(), converter=_related, validator=_check_related)
+    replaces: tuple[str, ...] = field(default=(), converter=_strings, validator=_check_ids)
 
 
 @frozen(kw_only=True)
@@ -982,6 +987,7 @@ class _Index:
         self.by_id: dict[str, Role | Skill | Tool] = {}
         self.keys: dict[str, dict[str, list[str]]] = {"id": {}, "name": {}, "alias": {}}
         self.kind: dict[str, str] = {}
+        self.former: dict[str, str] = {}  # a former id -> the id of the item that replaces it
         for kind, obj in _kinded(catalog):
             self.by_id[obj.id] = obj
             self.kind[obj.id] = kind
@@ -989,6 +995,8 @@ class _Index:
             self._add("name", obj.name, obj.id)
             for alias in obj.aliases:
                 self._add("alias", alias, obj.id)
+            for old in getattr(obj, "replaces", ()):
+                self.former[old] = obj.id
 
     def _add(self, table: str, key: str, id_: str) -> None:
         ids = self.keys[table].setdefault(key.casefold(), [])
@@ -1008,6 +1016,14 @@ class _Index:
         exact = self.by_id.get(key)
         if exact is not None and self._fits(key, kind):
             return exact
+        current = self.former.get(key)
+        if current is not None and self._fits(current, kind):
+            warnings.warn(
+                f"{key!r} is a former id of {current!r}; use {current!r}",
+                DeprecationWarning,
+                stacklevel=3,
+            )
+            return self.by_id[current]
         folded = key.casefold()
         for table in ("id", "name", "alias"):
             ids = [i for i in self.keys[table].get(folded, ()) if self._fits(i, kind)]
@@ -1043,6 +1059,7 @@ _PREREQUISITES = operator.attrgetter("prerequisites")
 _SKILLS = operator.attrgetter("skills")
 _RELATED = operator.attrgetter("related")
 _EXPERIENCE = operator.attrgetter("experience")
+_REPLACES = operator.attrgetter("replaces")
 
 
 def _definitions(catalog: Catalog, problems: list[str]) -> tuple[dict[str, int], dict[str, str]]:
@@ -1134,6 +1151,7 @@ def _catalog_problems(catalog: Catalog) -> list[str]:
                 )
     _related_problems(catalog, check_item, problems)
     _experience_problems(catalog, problems)
+    _former_problems(catalog, kind_of, problems)
     problems.extend(
         f"{kind_of[cycle[0]]}s[{defined[cycle[0]]}].prerequisites: cycle {' -> '.join(cycle)}"
         for cycle in _cycles(edges)
@@ -1159,6 +1177,25 @@ def _related_problems(
                     problems.append(f"{location}: {r.item!r} is listed twice")
                 else:
                     check_item(location, r.item)
+
+
+def _former_problems(catalog: Catalog, kind_of: dict[str, str], problems: list[str]) -> None:
+    """Add the problems of former ids: still in use as an id, or replaced by two items."""
+    replaced_by: dict[str, str] = {}
+    items: tuple[tuple[str, tuple[Item, ...]], ...] = (
+        ("skill", catalog.skills),
+        ("tool", catalog.tools),
+    )
+    for kind, things in items:
+        for i, thing in itertools.compress(enumerate(things), map(_REPLACES, things)):
+            for j, old in enumerate(thing.replaces):
+                location = f"{kind}s[{i}].replaces[{j}]"
+                if old in kind_of:
+                    problems.append(f"{location}: {old!r} is the id of a {kind_of[old]}")
+                elif old in replaced_by:
+                    problems.append(f"{location}: {old!r} is already replaced by {replaced_by[old]!r}")
+                else:
+                    replaced_by[old] = thing.id
 
 
 def _experience_problems(catalog: Catalog, problems: list[str]) -> None:
