@@ -33,13 +33,19 @@ texts = st.lists(text, max_size=2).map(tuple)
 external_ids = st.dictionaries(st.sampled_from(["esco", "onet", "wikidata"]), text, max_size=2)
 
 
+CATEGORIES = ("", "maths", "tools")
+"""Item categories, few so that an effort model's expert shares apply to drawn items."""
+categories = st.sampled_from(CATEGORIES) | text
+
+
 @st.composite
 def effort_models(draw: st.DrawFn) -> EffortModel:
-    """Strictly increasing fractions with 1.0 at practitioner."""
+    """Strictly increasing fractions with 1.0 at practitioner; expert shares by category."""
     awareness = draw(st.floats(0.01, 0.45))
     working = draw(st.floats(awareness + 0.01, 0.95))
     expert = draw(st.floats(1.05, 5.0))
-    return EffortModel(fractions=(awareness, working, 1.0, expert))
+    by_category = draw(st.dictionaries(st.sampled_from(CATEGORIES[1:]), st.floats(1.05, 20.0)))
+    return EffortModel(fractions=(awareness, working, 1.0, expert), expert=by_category)
 
 
 @st.composite
@@ -77,7 +83,7 @@ def catalogs(
         common = {
             "id": item,
             "name": draw(names),
-            "category": draw(text),
+            "category": draw(categories),
             "description": draw(text),
             "prerequisites": prerequisites[item],
             "hours": draw(hours),

@@ -184,6 +184,33 @@ class TestEffortModel:
         """The default model: 10 % to awareness, 40 % to working, 250 % to expert."""
         assert math.isclose(expected, EffortModel().hours(100, start, end))
 
+    def test_expert_by_category(self):
+        """A category's expert share replaces the default one at expert, and only there."""
+        effort = EffortModel(expert={"research": 6})
+        assert math.isclose(500.0, effort.hours(100, Level.PRACTITIONER, Level.EXPERT, "research"))
+        assert math.isclose(150.0, effort.hours(100, Level.PRACTITIONER, Level.EXPERT, "tools"))
+        assert math.isclose(40.0, effort.hours(100, Level.NONE, Level.WORKING, "research"))
+        assert (0.0, 0.1, 0.4, 1.0, 6.0) == effort.shares("research")
+        cat = Catalog(
+            skills=[Skill(id="r", name="R", category="research", hours=100)], effort=effort
+        )
+        assert math.isclose(600.0, cat.hours("r", "none", "expert"))
+
+    @pytest.mark.parametrize(
+        ("expert", "message"),
+        [
+            ({"research": 1.0}, r"expert\['research'\]: 1.0 is not a share of the hours above 1.0"),
+            ({"research": 21}, "at most 20"),
+            ({"research": math.nan}, "not a share"),
+            ({"research": "6"}, "not a share"),
+            ({"": 3.0}, "'' is not a category"),
+        ],
+    )
+    def test_expert_shares_checked(self, expert, message):
+        """Expert shares lie above practitioner's 1.0 and at most 20, by named category."""
+        with pytest.raises(ValueError, match=message):
+            EffortModel(expert=expert)
+
     def test_catalog_hours(self):
         """Catalog.hours scales an item's own hours and accepts level names."""
         cat = small_catalog()

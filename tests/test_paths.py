@@ -56,7 +56,11 @@ def climb(catalog: Catalog, held: dict[str, Level], item: str, start: Level, end
     """Hours to raise `item` from `start` to `end` for a learner who held `held` at the start."""
     if end <= start:
         return 0.0
-    share = catalog.effort.share
+    category = catalog.item(item).category
+
+    def share(level: Level) -> float:
+        return catalog.effort.share(level, category)
+
     saved = max(
         (
             factor

@@ -20,6 +20,7 @@ from ai_roles import (
     Tool,
     UnknownItemError,
 )
+from ai_roles._text import terms
 from ai_roles.results import Explanation, Match, SimilarityMatrix
 from ai_roles.similarity import (
     explain,
@@ -28,7 +29,6 @@ from ai_roles.similarity import (
     similarity_matrix,
     top_k_similar,
 )
-from ai_roles._text import terms
 from strategies import catalogs
 
 METHODS = ai_roles.results.METHODS

@@ -90,7 +90,7 @@ class Costing:
 
     def _best(self, item: str, start: Level, end: Level) -> tuple[float, str | None]:
         """Return the largest share of effort saved on this climb, and the item that saves it."""
-        share = self.planner.share
+        share = self.planner.shares[item]
         best: tuple[float, str | None] = (0.0, None)
         for factor, cap, source in self.sources.get(item, ()):
             saved = factor * (share[min(end, cap)] - share[min(start, cap)])
@@ -104,7 +104,7 @@ class Costing:
         """Return the hours to raise `item` from `start` to `end`, after transfer."""
         if end <= start:
             return 0.0
-        share = self.planner.share
+        share = self.planner.shares[item]
         full = share[end] - share[start]
         if item in self.sources:
             full -= self._best(item, start, end)[0]
@@ -136,7 +136,12 @@ class Planner:
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self.share = [catalog.effort.share(level) for level in Level]
+        by_category = {
+            category: catalog.effort.shares(category)
+            for category in {item.category for item in catalog.items}
+        }
+        # Each item's cumulative shares of its hours at NONE..EXPERT (by its category).
+        self.shares = {item.id: by_category[item.category] for item in catalog.items}
         self.hours = {item.id: item.hours for item in catalog.items}
         self.needs = {item.id: item.prerequisites for item in catalog.items}
         transfers: dict[str, dict[str, float]] = {}  # source -> learned item -> factor

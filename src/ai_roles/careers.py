@@ -74,7 +74,10 @@ class _Moves:
         self.index = {role: i for i, role in enumerate(self.ids)}
         self.items = {item.id: i for i, item in enumerate(catalog.items)}
         self.hours = np.array([item.hours for item in catalog.items], dtype=np.float64)
-        self.share = np.array(self.planner.share, dtype=np.float64)
+        # Each item's cumulative shares of its hours at NONE..EXPERT (rows: items).
+        self.share = np.array(
+            [self.planner.shares[item.id] for item in catalog.items], dtype=np.float64
+        ).reshape(len(catalog.items), len(Level))
         entry_item: list[int] = []
         entry_share: list[float] = []
         group_start: list[int] = []
@@ -85,7 +88,7 @@ class _Moves:
                 group_role.append(r)
                 for option in requirement.options:
                     entry_item.append(self.items[option])
-                    entry_share.append(self.share[requirement.level])
+                    entry_share.append(self.share[self.items[option], requirement.level])
         self.entry_item = np.array(entry_item, dtype=np.intp)
         self.entry_share = np.array(entry_share, dtype=np.float64)
         self.group_start = np.array(group_start, dtype=np.intp)
@@ -116,7 +119,7 @@ class _Moves:
             for item, level in self.planner.close(levels).items():
                 rows.append(r)
                 cols.append(self.items[item])
-                vals.append(self.share[level])
+                vals.append(self.share[self.items[item], level])
         self.ceiling = sp.csc_array(
             (vals, (rows, cols)), shape=(len(self.ids), len(self.items)), dtype=np.float64
         )
@@ -126,7 +129,7 @@ class _Moves:
         have = np.zeros(len(self.items))
         off = np.zeros(len(self.items))
         for item, level in held.items():
-            have[self.items[item]] = self.share[level]
+            have[self.items[item]] = self.share[self.items[item], level]
             found = self.transfers.get(item)
             if found is not None:
                 np.maximum.at(off, found[0], found[1])
@@ -244,7 +247,7 @@ class _Trip:
             starts.append(len(items))
             for option in requirement.options:
                 items.append(self.moves.items[option])
-                shares.append(self.moves.share[requirement.level])
+                shares.append(self.moves.share[self.moves.items[option], requirement.level])
         self.t_item = np.array(items, dtype=np.intp)
         self.t_share = np.array(shares, dtype=np.float64)
         self.t_start = np.array(starts, dtype=np.intp)

@@ -99,7 +99,9 @@ def build_graph(catalog: Catalog) -> nx.DiGraph[str]:
     -------
     networkx.DiGraph
         Frozen (`networkx.freeze`); `catalog.graph` caches it. Graph
-        attributes: ``name``, ``version`` and ``effort`` (the effort fractions).
+        attributes: ``name``, ``version``, ``effort`` (the effort fractions)
+        and, where the catalog has any, ``effort_expert`` (the shares at
+        expert by category).
 
     See Also
     --------
@@ -115,6 +117,8 @@ def build_graph(catalog: Catalog) -> nx.DiGraph[str]:
     graph: nx.DiGraph[str] = nx.DiGraph(
         name=catalog.name, version=catalog.version, effort=catalog.effort.fractions
     )
+    if catalog.effort.expert:
+        graph.graph["effort_expert"] = catalog.effort.expert
     graph.add_nodes_from(
         (role.id, {"kind": "role", **{f: getattr(role, f) for f in _ROLE_FIELDS}})
         for role in catalog.roles
@@ -209,7 +213,8 @@ def catalog_from_graph(graph: nx.DiGraph[str]) -> Catalog:
             problems.append(f"nodes[{node!r}]: {message}")
     try:
         effort = EffortModel(
-            fractions=_sequence(graph.graph.get("effort", EffortModel().fractions))
+            fractions=_sequence(graph.graph.get("effort", EffortModel().fractions)),
+            expert=_mapping(graph.graph.get("effort_expert", {})),
         )
     except (TypeError, ValueError) as e:
         problems.append(f"graph.effort: {e}")
@@ -240,7 +245,7 @@ def _sequence(value: Any) -> tuple[Any, ...]:
     return tuple(value)
 
 
-def _mapping(value: Any) -> FrozenDict[str, str]:
+def _mapping(value: Any) -> FrozenDict[str, Any]:
     if isinstance(value, str):
         value = json.loads(value)
     if not isinstance(value, Mapping):

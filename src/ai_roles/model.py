@@ -541,6 +541,33 @@ def _check_fractions(_: object, attribute: attrs.Attribute[Any], value: Any) -> 
         raise ValueError(msg)
 
 
+def _expert_map(value: Mapping[str, float] | None) -> FrozenDict[str, float]:
+    if isinstance(value, FrozenDict):
+        return value
+    return FrozenDict({k: _number(v) for k, v in (value or {}).items()})
+
+
+def _check_expert(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    for category, share in value.items():
+        if not isinstance(category, str) or not category:
+            msg = f"{attribute.name}: {category!r} is not a category (a non-empty string)"
+            raise ValueError(msg)
+        if (
+            not isinstance(share, float)
+            or not math.isfinite(share)
+            or not 1.0 < share <= MAX_EXPERT_SHARE
+        ):
+            msg = (
+                f"{attribute.name}[{category!r}]: {share!r} is not a share of the hours"
+                f" above 1.0 (practitioner) and at most {MAX_EXPERT_SHARE:g}"
+            )
+            raise ValueError(msg)
+
+
+MAX_EXPERT_SHARE = 20.0
+"""The largest share of an item's hours that expertise may cost (a whole career's worth)."""
+
+
 @frozen(kw_only=True)
 class EffortModel:
     """How an item's `hours` (to `PRACTITIONER`) scale to the other levels.
@@ -553,6 +580,11 @@ class EffortModel:
         increasing, with 1.0 at `PRACTITIONER`. The default ``(0.1, 0.4, 1.0,
         2.5)`` says awareness takes a tenth of the effort of becoming a
         practitioner, and expertise two and a half times that effort.
+    expert : mapping of str to float
+        The share at `EXPERT` for the items of a category, where it differs
+        from ``fractions[3]``: expertise in research or mathematics takes
+        years of practice beyond a course, in a tool a few months. Each
+        share lies above 1.0 and at most `MAX_EXPERT_SHARE`.
 
     Examples
     --------
@@ -560,24 +592,43 @@ class EffortModel:
     40.0
     >>> EffortModel().hours(100, Level.WORKING, Level.PRACTITIONER)
     60.0
+    >>> effort = EffortModel(expert={"research": 6.0})
+    >>> effort.hours(100, Level.PRACTITIONER, Level.EXPERT, category="research")
+    500.0
+    >>> effort.hours(100, Level.PRACTITIONER, Level.EXPERT, category="programming")
+    150.0
     """
 
     fractions: tuple[float, ...] = field(
         default=(0.1, 0.4, 1.0, 2.5), converter=_fractions, validator=_check_fractions
     )
+    expert: FrozenDict[str, float] = field(
+        factory=FrozenDict, converter=_expert_map, validator=_check_expert
+    )
 
-    def share(self, level: Level) -> float:
-        """Return the cumulative share of the hours needed to reach `level` from nothing."""
-        return 0.0 if level <= Level.NONE else self.fractions[level - 1]
+    def share(self, level: Level, category: str = "") -> float:
+        """Return the cumulative share of the hours needed to reach `level` from nothing.
 
-    def hours(self, hours: float, from_level: Level, to_level: Level) -> float:
+        `category` is the item's: it sets the share at `EXPERT` (see `expert`).
+        """
+        if level <= Level.NONE:
+            return 0.0
+        if level == Level.EXPERT:
+            return self.expert.get(category, self.fractions[-1])
+        return self.fractions[level - 1]
+
+    def shares(self, category: str = "") -> tuple[float, ...]:
+        """Return the cumulative shares at every level, `NONE` to `EXPERT`, for `category`."""
+        return tuple(self.share(level, category) for level in Level)
+
+    def hours(self, hours: float, from_level: Level, to_level: Level, category: str = "") -> float:
         """Return the hours to go from `from_level` to `to_level` on an item of `hours`.
 
-        Zero when `to_level` is not above `from_level`.
+        Zero when `to_level` is not above `from_level`; `category` is the item's.
         """
         if to_level <= from_level:
             return 0.0
-        return hours * (self.share(to_level) - self.share(from_level))
+        return hours * (self.share(to_level, category) - self.share(from_level, category))
 
 
 # --- the catalog ----------------------------------------------------------------------
@@ -753,8 +804,9 @@ class Catalog:
     def hours(self, item: str | Item, from_level: Level | int, to_level: Level | int) -> float:
         """Return the hours needed to raise `item` from `from_level` to `to_level`.
 
-        Its own hours, scaled by the catalog's `EffortModel`; zero when
-        `to_level` is not above `from_level`. Prerequisites are not included.
+        Its own hours, scaled by the catalog's `EffortModel` (for its
+        category); zero when `to_level` is not above `from_level`.
+        Prerequisites are not included.
 
         Examples
         --------
@@ -763,8 +815,10 @@ class Catalog:
         >>> cat.hours("docker", "none", "practitioner") == cat.tool("docker").hours
         True
         """
-        hours = self.item(item).hours
-        return self.effort.hours(hours, Level.parse(from_level), Level.parse(to_level))
+        found = self.item(item)
+        return self.effort.hours(
+            found.hours, Level.parse(from_level), Level.parse(to_level), found.category
+        )
 
     def closure(self, profile: Profile | Mapping[str, Level | int | str]) -> Profile:
         """Return `profile` with what its held items imply added, recursively.
@@ -1193,7 +1247,8 @@ def _former_problems(catalog: Catalog, kind_of: dict[str, str], problems: list[s
                 if old in kind_of:
                     problems.append(f"{location}: {old!r} is the id of a {kind_of[old]}")
                 elif old in replaced_by:
-                    problems.append(f"{location}: {old!r} is already replaced by {replaced_by[old]!r}")
+                    first = replaced_by[old]
+                    problems.append(f"{location}: {old!r} is already replaced by {first!r}")
                 else:
                     replaced_by[old] = thing.id
 
