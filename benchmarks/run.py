@@ -348,7 +348,7 @@ def role_words(role: Any) -> str:
 
 
 def bare_terms(text: str) -> list[str]:
-    words = [w for w in WORD.findall(text.lower()) if w not in STOP_WORDS]
+    words = [w for w in WORD.findall(text.lower()) if len(w) > 1 and w not in STOP_WORDS]
     return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
 
 
