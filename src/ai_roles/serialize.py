@@ -15,6 +15,7 @@ object, same bytes).
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import os
 import re
@@ -671,5 +672,24 @@ def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
 
 @functools.cache
 def _builtin_catalog() -> Catalog:
-    resource = resources.files("ai_roles.data").joinpath("catalog.toml")
-    return loads(resource.read_bytes(), "toml", cls=Catalog, source="ai_roles/data/catalog.toml")
+    """Read the built-in catalog: its parsed JSON form when that matches the TOML source.
+
+    ``catalog.json`` (written by ``python -m ai_roles.data``) holds the
+    catalog's document and the SHA-256 of the ``catalog.toml`` it was made
+    from; JSON parses several times faster than TOML. Should it be stale or
+    missing, the TOML is read instead, so the answer never depends on it.
+    """
+    files = resources.files("ai_roles.data")
+    source = files.joinpath("catalog.toml").read_bytes()
+    try:
+        cached = json.loads(files.joinpath("catalog.json").read_bytes())
+    except (OSError, ValueError):
+        cached = None
+    if isinstance(cached, dict) and cached.get("source_sha256") == source_digest(source):
+        return from_dict(cached["catalog"], Catalog, source="ai_roles/data/catalog.json")
+    return loads(source, "toml", cls=Catalog, source="ai_roles/data/catalog.toml")
+
+
+def source_digest(source: bytes) -> str:
+    """Return the SHA-256 of the built-in catalog's TOML source, as ``catalog.json`` records it."""
+    return hashlib.sha256(source).hexdigest()
