@@ -48,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if text == current:
         return 0
     if args.check:
-        print(f"{args.out} is stale: run python -m ai_roles.data", file=sys.stderr)
+        sys.stderr.write(f"{args.out} is stale: run python -m ai_roles.data\n")
         return 1
     atomic_write(args.out, text)
     return 0
