@@ -45,9 +45,43 @@ SENIORITY = {
     "ai-research-scientist": "senior",
     "ai-solutions-architect": "senior",
     "data-science-manager": "lead",
+    # the roles of issue 14 (2026.2), written from hiring practice
+    "business-analyst": "entry",
+    "ai-data-specialist": "entry",
+    "devops-engineer": "mid",
+    "cloud-engineer": "mid",
+    "product-manager": "mid",
+    "forward-deployed-engineer": "mid",
+    "ai-evaluation-engineer": "mid",
+    "post-training-engineer": "mid",
+    "llm-inference-engineer": "mid",
+    "edge-ml-engineer": "mid",
+    "ai-security-engineer": "mid",
+    "ai-technical-program-manager": "mid",
+    "quantitative-analyst": "mid",
+    "ml-engineering-manager": "lead",
 }
 
 EXPERIENCE = {
+    # an ML engineering manager comes from the engineering side of ML, not from analysis
+    "ml-engineering-manager": {
+        "machine-learning-engineer",
+        "deep-learning-engineer",
+        "mlops-engineer",
+        "ml-platform-engineer",
+        "ai-infrastructure-engineer",
+        "research-engineer",
+        "ai-engineer",
+        "nlp-engineer",
+        "computer-vision-engineer",
+        "speech-engineer",
+        "recommender-systems-engineer",
+        "robotics-perception-engineer",
+        "llm-inference-engineer",
+        "post-training-engineer",
+        "edge-ml-engineer",
+        "ai-evaluation-engineer",
+    },
     "ai-solutions-architect": {
         "software-engineer",
         "machine-learning-engineer",
@@ -156,8 +190,8 @@ def relations(catalog: Catalog) -> dict[tuple[str, str], float]:
 
 class TestLoading:
     def test_loads(self, catalog):
-        """The built-in catalog loads and validates with its 25 roles."""
-        assert 25 == len(catalog.roles)
+        """The built-in catalog loads and validates with its 39 roles."""
+        assert 39 == len(catalog.roles)
 
 
 class TestSeniority:
