@@ -170,6 +170,10 @@ DIRECTED = {
     ("onnx", "tensorrt"),
     ("power-bi", "excel"),
     ("whisper", "hugging-face-transformers"),
+    # deep learning makes its applications cheaper to learn, not the other way round
+    ("computer-vision", "deep-learning"),
+    ("nlp", "deep-learning"),
+    ("speech-recognition", "deep-learning"),
 }
 
 
