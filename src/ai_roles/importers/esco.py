@@ -175,6 +175,7 @@ def load(
                 aliases=_labels(row["altLabels"], row["preferredLabel"]),
                 external_ids=_skill_ids(uri, row),
                 related=(),
+                replaces=(),
             )
             for uri, row in skills.items()
             if row["id"] in wanted

@@ -714,6 +714,7 @@ def _tool(tool_id: str, example: str, commodity: str, title: str, hot: str) -> T
         kind="software",
         skills=(),
         related=(),
+        replaces=(),
     )
 
 
