@@ -650,7 +650,7 @@ class TestCatalog:
 
     def test_title(self):
         """The catalog's name and version are the title; an unnamed catalog has none."""
-        assert 'label="ai-roles built-in catalog 2026.1"' in to_dot(builtin())
+        assert 'label="ai-roles built-in catalog 2026.2"' in to_dot(builtin())
         unnamed = Catalog(skills=[Skill(id="a", name="A")])
         assert "label=" not in to_dot(unnamed).splitlines()[1]
         assert "subgraph" not in to_mermaid(unnamed)
