@@ -345,8 +345,8 @@ class TestBuiltin:
     @pytest.mark.parametrize(
         ("source", "target", "limit"),
         [
-            ("statistician", "machine-learning-engineer", 650),
-            ("ai-product-manager", "ai-research-scientist", 1000),
+            ("statistician", "machine-learning-engineer", 1100),
+            ("ai-product-manager", "ai-research-scientist", 3000),
         ],
     )
     def test_exact(self, source, target, limit):
