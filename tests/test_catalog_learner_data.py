@@ -310,7 +310,7 @@ class TestRelated:
 
 
 def test_former_id_of_the_builtin_catalog(catalog):
-    """A profile written with design-of-experiments (merged in 2026.2) still loads, with a warning."""
+    """A profile naming design-of-experiments (merged in 2026.2) still loads, with a warning."""
     with pytest.warns(DeprecationWarning, match="'design-of-experiments' is a former id of"):
         levels = catalog.closure({"design-of-experiments": "practitioner"}).levels
     assert Level.PRACTITIONER == levels["experimentation"]
