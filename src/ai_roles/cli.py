@@ -656,11 +656,11 @@ def main(
     Examples
     --------
     >>> main(["similar", "MLOps Engineer", "-k", "2"])
-    Roles most like MLOps Engineer (cosine):
+    Roles most like MLOps Engineer (hybrid):
     #  role                       score
     -  -------------------------  -----
-    1  ML Platform Engineer       0.7...
-    2  Machine Learning Engineer  0.6...
+    1  ML Platform Engineer       0.249
+    2  Machine Learning Engineer  0.246
     0
     """
     out = out or sys.stdout

@@ -308,7 +308,7 @@ def explain(
     >>> e = explain(cat, "data-scientist", "machine-learning-engineer")
     >>> "python" in e.shared and "tableau" in e.only_a
     True
-    >>> math.isclose(sum(e.contributions.values()), e.score)
+    >>> math.isclose(sum(e.contributions.values()) + sum(e.words.values()), e.score)
     True
     """
     kind = _check_method(method)
