@@ -36,9 +36,12 @@ def on_the_job(catalog: Catalog, held: dict[str, Level], role: Role) -> dict[str
     return dict(catalog.closure(levels).levels)
 
 
-def enterable(role: Role, worked: set[str], *, mid: bool) -> bool:
-    """Whether a learner who worked in `worked` could be hired into `role`."""
-    if role.id in worked:
+def enterable(role: Role, worked: set[str], *, mid: bool, rank: int = 0) -> bool:
+    """Whether a learner who worked in `worked` could be hired into `role`.
+
+    `rank` is the highest seniority worked at: a stepping stone below it is a step down.
+    """
+    if role.id in worked or role.seniority < rank:
         return False
     if role.experience:
         return bool(worked & set(role.experience))
@@ -51,12 +54,13 @@ def brute_force(catalog, source, target, *, limit, max_moves, include_optional=F
     if isinstance(source, str):
         start = catalog.role(source)
         held = on_the_job(catalog, dict(catalog.profile_of(start).levels), start)
-        worked, mid = {start.id}, start.seniority >= Seniority.MID
+        worked, mid, rank = {start.id}, start.seniority >= Seniority.MID, start.seniority
     else:
         held, worked, mid = dict(catalog.closure(source).levels), set(), False
+        rank = 0
     best = math.inf
 
-    def walk(held, worked, mid, total, moves):
+    def walk(held, worked, mid, rank, total, *, moves):
         nonlocal best
         if enterable(target, worked, mid=mid):
             last = learning_path(catalog, held, target, include_optional=include_optional)
@@ -65,7 +69,7 @@ def brute_force(catalog, source, target, *, limit, max_moves, include_optional=F
         if moves + 1 >= max_moves:
             return
         for role in catalog.roles:
-            if role.id == target.id or not enterable(role, worked, mid=mid):
+            if role.id == target.id or not enterable(role, worked, mid=mid, rank=rank):
                 continue
             leg = learning_path(catalog, held, role)
             if leg.total_hours > limit + 1e-9:
@@ -77,11 +81,12 @@ def brute_force(catalog, source, target, *, limit, max_moves, include_optional=F
                 on_the_job(catalog, after, role),
                 worked | {role.id},
                 mid or role.seniority >= Seniority.MID,
+                max(rank, role.seniority),
                 total + leg.total_hours,
-                moves + 1,
+                moves=moves + 1,
             )
 
-    walk(held, worked, mid, 0.0, 0)
+    walk(held, worked, mid, rank, 0.0, moves=0)
     return None if best == math.inf else best
 
 
@@ -139,10 +144,13 @@ class TestCareerPathProperties:
         roles = {r.id: r for r in catalog.roles}
         worked = {career.roles[0]} if isinstance(source, str) else set()
         mid = isinstance(source, str) and roles[source].seniority >= Seniority.MID
+        rank = roles[source].seniority if isinstance(source, str) else 0
         for leg in career.legs:
-            assert enterable(roles[leg.target], worked, mid=mid)
+            stone = leg.target != target
+            assert enterable(roles[leg.target], worked, mid=mid, rank=rank if stone else 0)
             worked.add(leg.target)
             mid = mid or roles[leg.target].seniority >= Seniority.MID
+            rank = max(rank, roles[leg.target].seniority)
 
     @settings(max_examples=max(1, settings().max_examples // 5))
     @given(trips())
@@ -298,6 +306,35 @@ class TestCareerPathCases:
         assert ("intern", "mid", "staff") == career_path(cat, "intern", "staff").roles
         with pytest.raises(NoPathError, match="work in a mid-level role or above"):
             career_path(cat, "intern", "staff", max_moves=1)
+
+    def test_no_step_down_on_the_way(self):
+        """An entry role is no stepping stone for a mid-level person, though it can be the
+        target, and a person with no work history may start there."""
+        cat = Catalog(
+            skills=[Skill(id="a", name="A", hours=100), Skill(id="b", name="B", hours=100)],
+            roles=[
+                Role(
+                    id="analyst", name="Analyst", requirements=[Requirement(options="a", level=3)]
+                ),
+                Role(
+                    id="labeller",
+                    name="Labeller",
+                    seniority="entry",
+                    requirements=[Requirement(options="b", level=2)],
+                ),
+                Role(
+                    id="engineer",
+                    name="Engineer",
+                    requirements=[Requirement(options=o, level=3) for o in "ab"],
+                ),
+            ],
+        )
+        # b to practitioner is 100 h: in two moves of at most 60 h only through the labeller
+        with pytest.raises(NoPathError):
+            career_path(cat, "analyst", "engineer", max_step_hours=60)
+        assert ("analyst", "labeller") == career_path(cat, "analyst", "labeller").roles
+        person = career_path(cat, {"a": 3}, "engineer", max_step_hours=60)
+        assert ("labeller", "engineer") == person.roles
 
     def test_worked_in_counts(self):
         """A person who has worked as a senior can be hired as the lead."""

@@ -8,7 +8,9 @@ use) at no cost in hours: on-the-job learning. A move's hours are the
 learning path from what they hold *then* into the next role's requirements.
 So a stepping stone can lower the total: what it teaches on the job is not
 paid for again. A role is entered only when the learner could be hired into
-it at that point (`Seniority`, `Role.experience`).
+it at that point (`Seniority`, `Role.experience`), and a stepping stone is
+never below the highest seniority the learner has worked at: nobody is
+advised to step down on the way (the target itself may be lower, if asked).
 
 The engine
 ----------
@@ -22,7 +24,8 @@ taken), and priced exactly by the planner only when it reaches the top.
 Limits are filters on moves, as networkx's weight functions hide edges. A
 label is dropped when another at the same role holds at least as much, has
 worked in at least the same roles, spent no more hours and made no more
-moves (it can follow any continuation at no more cost). At most
+moves, from no higher seniority (it can follow any continuation at no more
+cost). At most
 `labels_per_role` labels are expanded per role: beyond that the search is a
 heuristic, documented in ``docs/analysis.md``.
 """
@@ -94,6 +97,7 @@ class _Moves:
         self.group_start = np.array(group_start, dtype=np.intp)
         self.group_role = np.array(group_role, dtype=np.intp)
         self.needs_mid = np.array([role.seniority >= Seniority.SENIOR for role in self.roles])
+        self.seniority = np.array([int(role.seniority) for role in self.roles])
         self.experienced = {
             i: frozenset(role.experience) for i, role in enumerate(self.roles) if role.experience
         }
@@ -154,7 +158,7 @@ def _moves(catalog: Catalog) -> _Moves:
 class _Label:
     """A partial career path: where the learner is, what they hold, what it cost."""
 
-    __slots__ = ("held", "hours", "mid", "moves", "parent", "role", "total", "worked")
+    __slots__ = ("held", "hours", "mid", "moves", "parent", "rank", "role", "total", "worked")
 
     def __init__(
         self,
@@ -163,12 +167,14 @@ class _Label:
         worked: frozenset[str],
         *,
         mid: bool,
+        rank: int,
         total: float,
         moves: int,
         parent: _Label | None,
         hours: float = 0.0,
     ) -> None:
         self.role = role
+        self.rank = rank  # the highest seniority worked at: no stepping stone below it
         self.hours = hours
         self.held = held
         self.worked = worked
@@ -192,6 +198,7 @@ class _Label:
             self.total <= other.total + _EPSILON
             and self.moves <= other.moves
             and self.mid >= other.mid
+            and self.rank <= other.rank
             and self.worked >= other.worked
             and all(self.held.get(i, Level.NONE) >= level for i, level in other.held.items())
         )
@@ -233,6 +240,7 @@ class _Trip:
             held,
             frozenset(r.id for r in past),
             mid=any(r.seniority >= Seniority.MID for r in past),
+            rank=max((r.seniority for r in past), default=0),
             total=0.0,
             moves=0,
             parent=None,
@@ -279,6 +287,9 @@ class _Trip:
         ok = np.ones(len(self.moves.ids), dtype=bool)
         if not label.mid:
             ok &= ~self.moves.needs_mid
+        below = self.moves.seniority < label.rank  # a step down is no stepping stone
+        below[self.goal] = False  # the target itself may be below what the learner reached
+        ok &= ~below
         for i, needed in self.moves.experienced.items():  # experience named replaces seniority
             ok[i] = not needed.isdisjoint(label.worked)
         for role in label.worked:
@@ -303,6 +314,7 @@ class _Trip:
             held,
             parent.worked | {role.id},
             mid=parent.mid or role.seniority >= Seniority.MID,
+            rank=max(parent.rank, role.seniority),
             total=total,
             moves=parent.moves + 1,
             parent=parent,
