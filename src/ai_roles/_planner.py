@@ -60,7 +60,7 @@ Alternatives do the same job with different means: knowing one makes the
 other a quarter cheaper to learn, unless the catalog declares another factor
 in `Item.related`."""
 
-PREFERENCE_MARGIN = 0.3
+PREFERENCE_MARGIN = 0.5
 """Share of the preferred option's cost another option must save to be advised instead."""
 
 Prefer = Literal["standard", "cheapest"]

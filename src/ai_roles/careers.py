@@ -287,11 +287,11 @@ class _Trip:
         ok = np.ones(len(self.moves.ids), dtype=bool)
         if not label.mid:
             ok &= ~self.moves.needs_mid
+        for i, needed in self.moves.experienced.items():  # experience named replaces seniority
+            ok[i] = not needed.isdisjoint(label.worked)
         below = self.moves.seniority < label.rank  # a step down is no stepping stone
         below[self.goal] = False  # the target itself may be below what the learner reached
         ok &= ~below
-        for i, needed in self.moves.experienced.items():  # experience named replaces seniority
-            ok[i] = not needed.isdisjoint(label.worked)
         for role in label.worked:
             ok[self.moves.index[role]] = False
         return ok
