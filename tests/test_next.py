@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import ai_roles
 from ai_roles import ArgumentError, Catalog, Requirement, Role, Skill, Tool, UnknownItemError
-from ai_roles.advice import PREREQUISITE_IMPORTANCE, REACH_HOURS, next_skills
+from ai_roles.advice import PREREQUISITE_IMPORTANCE, REACH_HOURS, RELEVANCE_FLOOR, next_skills
 from ai_roles.paths import learning_path
 from strategies import catalogs, profiles
 
@@ -31,12 +31,23 @@ def required(role: Role, path) -> dict[str, float]:
     return found
 
 
+def uses(catalog, profile, role_id):
+    """The relevance weight: floor, plus the rest times the share of held levels the role uses."""
+    held = catalog.closure(profile).levels
+    if not held:
+        return 1.0
+    used = catalog.profile_of(role_id).levels
+    share = sum(v for i, v in held.items() if i in used) / sum(held.values())
+    return RELEVANCE_FLOOR + (1 - RELEVANCE_FLOOR) * share
+
+
 class TestProperties:
     @settings(max_examples=60)
     @given(people(), st.integers(1, 4))
     def test_savings_and_ranking_follow_the_definition(self, person, k):
         """Each saving is the item's own step hours in that role's path, and the ranking is the
-        documented value: reach-weighted, importance-weighted savings per hour of learning."""
+        documented value: reach- and relevance-weighted, importance-weighted savings per hour
+        of learning."""
         catalog, profile = person
         suggestions = next_skills(catalog, profile, k=k)
         assert len(suggestions) <= k
@@ -55,6 +66,7 @@ class TestProperties:
                 else:
                     assert saved < step.hours + 1e-9
                 reach = math.exp(-(paths[role_id].total_hours - nearest) / REACH_HOURS)
+                reach *= uses(catalog, profile, role_id)
                 role = catalog.role(role_id)
                 weight = required(role, paths[role_id]).get(s.item, PREREQUISITE_IMPORTANCE)
                 value += reach * weight * saved
@@ -159,3 +171,29 @@ def test_results_serialise():
     found = next_skills(ai_roles.load_catalog(), {"python": 3})
     for fmt in ("json", "toml"):
         assert found == ai_roles.loads(ai_roles.dumps(found, fmt), fmt)
+
+
+@pytest.fixture(scope="module")
+def builtin():
+    return ai_roles.load_catalog()
+
+
+class TestRelevance:
+    """Written from practice: advice follows what a person does, not the cheapest job nearby."""
+
+    def test_devops_profile_is_not_sent_to_business_roles(self, builtin):
+        """A DevOps practitioner's next steps are infrastructure, not Excel or BI tools."""
+        devops = {
+            "docker": "practitioner",
+            "kubernetes": "working",
+            "linux": "practitioner",
+            "terraform": "working",
+            "ci-cd": "working",
+        }
+        first = [s.item for s in next_skills(builtin, devops, k=3)]
+        assert not {"excel", "power-bi", "tableau", "requirements-analysis"} & set(first)
+
+    def test_no_step_down_for_a_data_scientist(self, builtin):
+        """A data scientist is not advised the analyst's Excel and BI tools first."""
+        first = [s.item for s in next_skills(builtin, "data-scientist", k=3)]
+        assert not {"excel", "tableau", "power-bi", "requirements-analysis"} & set(first)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from ai_roles._arguments import whole_number
 from ai_roles._planner import Prefer, check_prefer, planner
@@ -11,14 +11,18 @@ from ai_roles.model import Catalog, Level, Role
 from ai_roles.paths import Source, considered, source_levels
 from ai_roles.results import Suggestion
 
-__all__ = ["PREREQUISITE_IMPORTANCE", "REACH_HOURS", "next_skills"]
+__all__ = ["PREREQUISITE_IMPORTANCE", "REACH_HOURS", "RELEVANCE_FLOOR", "next_skills"]
 
 PREREQUISITE_IMPORTANCE = 0.25
 """The importance of an item towards a role that needs it only as a prerequisite."""
 
-REACH_HOURS = 200.0
+REACH_HOURS = 300.0
 """How fast a role's weight falls with its distance: a role this many hours further
 from the person than their nearest role counts ``1/e`` as much."""
+
+RELEVANCE_FLOOR = 0.1
+"""The weight of a role that uses none of what the person holds, against 1 for one
+that uses all of it: near but unrelated roles must not steer the advice."""
 
 
 def next_skills(
@@ -39,12 +43,17 @@ def next_skills(
     raises it, the hours that path spends on the item itself up to that
     level; the hours of its prerequisites are not counted as its saving,
     but they are part of what it takes to learn it. Without
-    `targets`, a role counts by how reachable it is,
+    `targets`, a role counts by how reachable it is and how much of what the
+    person holds it uses,
 
-    .. math:: w_r = e^{-(H_r - \min_s H_s) / \text{REACH\_HOURS}}
+    .. math:: w_r = e^{-(H_r - \min_s H_s) / \text{REACH\_HOURS}} \, \rho_r
 
     with :math:`H_r` the hours of the learning path into role :math:`r`, so
-    that far roles do not drown the advice; with `targets`, each counts 1.
+    that far roles do not drown the advice, and :math:`\rho_r` its
+    `relevance` (near roles that use nothing the person holds, such as an
+    entry business role for a DevOps engineer, must not steer it either); a
+    role below the seniority of the source role counts `RELEVANCE_FLOOR` as
+    much again (a step down). With `targets`, each counts 1.
     An item's value is :math:`\sum_r w_r \, \text{saved}_r` per hour it takes
     to learn (prerequisites included): a short foundation many near roles
     need comes first.
@@ -92,7 +101,8 @@ def next_skills(
     """
     count = whole_number(k)
     prefer = check_prefer(prefer)
-    _, held = source_levels(catalog, profile)
+    source, held = source_levels(catalog, profile)
+    reached = catalog.role(source).seniority if source is not None else 0
     if isinstance(targets, (str, Role)):  # one target, not the letters of its id
         targets = [targets]
     roles = list(catalog.roles) if targets is None else [catalog.role(t) for t in targets]
@@ -119,7 +129,11 @@ def next_skills(
         away[role.id] = hours
     nearest = min(away.values(), default=0.0)
     reach = {
-        r: 1.0 if targets is not None else math.exp(-(h - nearest) / REACH_HOURS)
+        r: 1.0
+        if targets is not None
+        else math.exp(-(h - nearest) / REACH_HOURS)
+        * relevance(catalog, held, r)
+        * (RELEVANCE_FLOOR if catalog.role(r).seniority < reached else 1.0)  # a step down
         for r, h in away.items()
     }
     best: dict[str, tuple[tuple[float, int, float, str], Suggestion]] = {}
@@ -145,3 +159,20 @@ def next_skills(
                 best[item] = (rank, suggestion)
     ranked = sorted(best.values(), key=lambda pair: pair[0])
     return tuple(suggestion for _, suggestion in ranked[:count])
+
+
+def relevance(catalog: Catalog, held: Mapping[str, Level], role: str) -> float:
+    r"""Return how much of what the person holds `role` uses, as a weight in [floor, 1].
+
+    .. math:: \rho_r = f + (1 - f) \frac{\sum_{i \in P_r} \ell_i}{\sum_i \ell_i}
+
+    with :math:`\ell_i` the levels the person holds, :math:`P_r` the items of
+    the role's profile (`Catalog.profile_of`: what its holder knows) and
+    :math:`f` = `RELEVANCE_FLOOR`; 1 for a person who holds nothing.
+    """
+    total = sum(held.values())
+    if not total:
+        return 1.0
+    used = catalog.profile_of(role).levels
+    share = sum(level for item, level in held.items() if item in used) / total
+    return RELEVANCE_FLOOR + (1.0 - RELEVANCE_FLOOR) * share
