@@ -102,10 +102,10 @@ TEXT_WEIGHT = 0.7
 """The share of ``text`` in ``hybrid`` (lambda), chosen by measurement."""
 
 TOOL_WEIGHT = 0.25
+"""The length of a role's tools' part against its skills' part, in ``hybrid``."""
 
 FIT_BALANCE = 0.35
 """In ``fit``, the weight of how much of `a`'s profile `b` uses (gamma), chosen by measurement."""
-"""The length of a role's tools' part against its skills' part, in ``hybrid``."""
 
 
 def _check_method(method: object) -> Method:
@@ -296,10 +296,13 @@ def explain(
     Explanation
         `shared`, `only_a` and `only_b` item ids (tools only for ``tools``;
         for ``coverage``, `b`'s requirements that `a` meets at least in part
-        and those it does not), and `contributions`: each item's share of the
-        score, summing to it. (A role compared with itself scores 1 even
-        when it names nothing the method looks at; then there is no item to
-        credit and `contributions` is empty.)
+        and those it does not), `contributions`: each item's share of the
+        score, and, for ``text`` and ``hybrid``, `words`: each term's share;
+        the contributions and the words together sum to the score, and
+        `parts` says how much came from skills and how much from text. (A
+        role compared with itself scores 1 even when it names nothing the
+        method looks at; then there is no item to credit and
+        `contributions` is empty.)
 
     Examples
     --------
