@@ -1217,40 +1217,40 @@ def _related_problems(
     catalog: Catalog, check_item: Callable[[str, str], bool], problems: list[str]
 ) -> None:
     """Add the problems of the items' related items: unknown, repeated or themselves."""
-    items: tuple[tuple[str, tuple[Item, ...]], ...] = (
-        ("skill", catalog.skills),
-        ("tool", catalog.tools),
-    )
-    for kind, things in items:
-        for i, thing in itertools.compress(enumerate(things), map(_RELATED, things)):
-            for j, r in enumerate(thing.related):
-                location = f"{kind}s[{i}].related[{j}].item"
-                if r.item == thing.id:
-                    problems.append(f"{location}: {r.item!r} cannot be related to itself")
-                elif any(r.item == q.item for q in thing.related[:j]):
-                    problems.append(f"{location}: {r.item!r} is listed twice")
-                else:
-                    check_item(location, r.item)
+    for where, thing in _items_with(catalog, _RELATED):
+        for j, r in enumerate(thing.related):
+            location = f"{where}.related[{j}].item"
+            if r.item == thing.id:
+                problems.append(f"{location}: {r.item!r} cannot be related to itself")
+            elif any(r.item == q.item for q in thing.related[:j]):
+                problems.append(f"{location}: {r.item!r} is listed twice")
+            else:
+                check_item(location, r.item)
+
+
+def _items_with(
+    catalog: Catalog, field: Callable[[Item], tuple[Any, ...]]
+) -> Iterator[tuple[str, Item]]:
+    """Yield ``("skills[i]", item)`` and ``("tools[i]", item)`` for the items with `field` set."""
+    for kind, things in (("skills", catalog.skills), ("tools", catalog.tools)):
+        # Most items of a large catalog have none: pass them over in C.
+        for i, thing in itertools.compress(enumerate(things), map(field, things)):
+            yield f"{kind}[{i}]", thing
 
 
 def _former_problems(catalog: Catalog, kind_of: dict[str, str], problems: list[str]) -> None:
     """Add the problems of former ids: still in use as an id, or replaced by two items."""
     replaced_by: dict[str, str] = {}
-    items: tuple[tuple[str, tuple[Item, ...]], ...] = (
-        ("skill", catalog.skills),
-        ("tool", catalog.tools),
-    )
-    for kind, things in items:
-        for i, thing in itertools.compress(enumerate(things), map(_REPLACES, things)):
-            for j, old in enumerate(thing.replaces):
-                location = f"{kind}s[{i}].replaces[{j}]"
-                if old in kind_of:
-                    problems.append(f"{location}: {old!r} is the id of a {kind_of[old]}")
-                elif old in replaced_by:
-                    first = replaced_by[old]
-                    problems.append(f"{location}: {old!r} is already replaced by {first!r}")
-                else:
-                    replaced_by[old] = thing.id
+    for where, thing in _items_with(catalog, _REPLACES):
+        for j, old in enumerate(thing.replaces):
+            location = f"{where}.replaces[{j}]"
+            if old in kind_of:
+                problems.append(f"{location}: {old!r} is the id of a {kind_of[old]}")
+            elif old in replaced_by:
+                first = replaced_by[old]
+                problems.append(f"{location}: {old!r} is already replaced by {first!r}")
+            else:
+                replaced_by[old] = thing.id
 
 
 def _experience_problems(catalog: Catalog, problems: list[str]) -> None:
